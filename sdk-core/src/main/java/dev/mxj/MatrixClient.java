@@ -1,0 +1,241 @@
+package dev.mxj;
+
+import dev.mxj.account.Account;
+import dev.mxj.auth.Auth;
+import dev.mxj.auth.Session;
+import dev.mxj.auth.SessionState;
+import dev.mxj.discovery.Server;
+import dev.mxj.internal.ClientContext;
+import dev.mxj.internal.Listeners;
+import dev.mxj.internal.account.AccountEndpoints;
+import dev.mxj.internal.auth.AuthEndpoints;
+import dev.mxj.internal.auth.SessionManager;
+import dev.mxj.internal.discovery.ServerEndpoints;
+import dev.mxj.internal.http.HttpClients;
+import dev.mxj.internal.http.Transport;
+import dev.mxj.store.MemorySessionStore;
+import dev.mxj.store.SessionStore;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
+
+/**
+ * A Matrix client for one homeserver and at most one session. Immutable; build it with
+ * {@link #builder()}, share one instance, and {@link #close()} it when done.
+ *
+ * <pre>{@code
+ * MatrixClient client = MatrixClient.builder()
+ *         .homeserverUrl(URI.create("https://matrix.example.org"))
+ *         .build();
+ * client.auth().login(LoginRequest.password("alice", "secret")).join();
+ * System.out.println(client.account().whoami().join().userId());
+ * }</pre>
+ *
+ * <p>Every operation returns a {@code CompletableFuture}; {@code join()} is the blocking form and
+ * {@code cancel(true)} cancels the HTTP call. Futures complete on mxj's threads: do not block in a
+ * dependent stage, or use the {@code ...Async(fn, yourExecutor)} variants.
+ */
+public final class MatrixClient implements AutoCloseable {
+    private final Builder settings;
+    private final HttpClients http;
+    private final ClientContext context;
+    private final Listeners<SessionState> sessionListeners;
+    private final ExecutorService ownedCallbackExecutor;
+    private final Auth auth;
+    private final Account account;
+    private final Server server;
+
+    private MatrixClient(Builder b, URI homeserverUrl, Optional<Session> restored) {
+        this.settings = b.copy();
+        this.http = b.http != null ? b.http.share() : HttpClients.createDefault();
+        this.settings.http = http;
+        Executor callbacks = b.callbackExecutor;
+        this.ownedCallbackExecutor = callbacks == null ? Executors.newSingleThreadExecutor(daemon("mxj-callbacks")) : null;
+        if (callbacks == null) {
+            callbacks = ownedCallbackExecutor;
+        }
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("mxj-scheduler"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        Transport transport = new Transport(http.client(), homeserverUrl, b.retryConfig, scheduler,
+                HttpClients.userAgent(b.userAgentSuffix));
+        this.sessionListeners = new Listeners<>(callbacks);
+        SessionManager sessions = new SessionManager(transport, b.sessionStore, sessionListeners, b.clock);
+        transport.setTokenSource(sessions);
+        restored.ifPresent(sessions::restore);
+        this.context = new ClientContext(homeserverUrl, transport, sessions, callbacks, scheduler, b.clock);
+        this.auth = new AuthEndpoints(context);
+        this.account = new AccountEndpoints(context);
+        this.server = new ServerEndpoints(context);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder with this client's settings, sharing its connection pool. */
+    public Builder newBuilder() {
+        Builder b = settings.copy();
+        b.homeserverUrl = context.homeserverUrl();
+        return b;
+    }
+
+    /** The client-server API base URL. */
+    public URI homeserverUrl() {
+        return context.homeserverUrl();
+    }
+
+    /** The current session, while one is active. */
+    public Optional<Session> session() {
+        return context.sessions().session();
+    }
+
+    public SessionState sessionState() {
+        return context.sessions().state();
+    }
+
+    /**
+     * Calls {@code listener} on the callback executor whenever the session state changes (login,
+     * refresh, soft or hard logout). Close the returned subscription to stop.
+     */
+    public AutoCloseable onSessionStateChanged(Consumer<? super SessionState> listener) {
+        return sessionListeners.add(listener);
+    }
+
+    public Auth auth() {
+        return auth;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    /** Stops mxj's threads for this client. In-flight requests may still complete. */
+    @Override
+    public void close() {
+        context.scheduler().shutdownNow();
+        if (ownedCallbackExecutor != null) {
+            ownedCallbackExecutor.shutdown();
+        }
+        http.release();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Settings for a {@link MatrixClient}. Not thread-safe; build, then share the client. */
+    public static final class Builder {
+        private URI homeserverUrl;
+        private HttpClients http;
+        private RetryConfig retryConfig = RetryConfig.defaults();
+        private SessionStore sessionStore;
+        private Executor callbackExecutor;
+        private Clock clock = Clock.systemUTC();
+        private String userAgentSuffix;
+
+        private Builder() {
+        }
+
+        /** The client-server API base URL, e.g. from {@link dev.mxj.discovery.Discovery}. */
+        public Builder homeserverUrl(URI url) {
+            String scheme = url.getScheme();
+            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("The homeserver URL must be http(s)://..., was " + url);
+            }
+            this.homeserverUrl = url;
+            return this;
+        }
+
+        /**
+         * Uses the application's OkHttpClient (its pool, proxy, TLS settings). The one place OkHttp
+         * shows in mxj's API; the application keeps ownership and shuts it down itself.
+         */
+        public Builder httpClient(okhttp3.OkHttpClient client) {
+            this.http = HttpClients.of(client);
+            return this;
+        }
+
+        public Builder retryConfig(RetryConfig config) {
+            this.retryConfig = config;
+            return this;
+        }
+
+        /**
+         * Where the session is saved and, at {@link #build()}, restored from. Defaults to memory.
+         * A client built on a store that holds a session is logged in at once.
+         */
+        public Builder sessionStore(SessionStore store) {
+            this.sessionStore = store;
+            return this;
+        }
+
+        /** Where listeners run. Defaults to one mxj daemon thread per client. */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = executor;
+            return this;
+        }
+
+        /** The clock for token expiry; for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Appended to the User-Agent, e.g. {@code "MyBot/1.2"}. */
+        public Builder userAgent(String suffix) {
+            this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        /**
+         * Builds the client. Reads the session store (local I/O) but makes no network call.
+         *
+         * @throws IllegalStateException if neither a homeserver URL nor a stored session is known
+         */
+        public MatrixClient build() {
+            if (sessionStore == null) {
+                sessionStore = new MemorySessionStore();
+            }
+            Optional<Session> stored = sessionStore.loadSession();
+            URI url = homeserverUrl;
+            if (url == null) {
+                url = stored.map(Session::homeserverUrl).orElseThrow(() -> new IllegalStateException(
+                        "Set homeserverUrl(...), or a sessionStore that holds a saved session."));
+            }
+            URI base = url;
+            Optional<Session> restored = stored.filter(s -> sameServer(s.homeserverUrl(), base));
+            return new MatrixClient(this, url, restored);
+        }
+
+        private static boolean sameServer(URI a, URI b) {
+            return a.toString().replaceAll("/+$", "").equals(b.toString().replaceAll("/+$", ""));
+        }
+
+        Builder copy() {
+            Builder b = new Builder();
+            b.homeserverUrl = homeserverUrl;
+            b.http = http;
+            b.retryConfig = retryConfig;
+            b.sessionStore = sessionStore;
+            b.callbackExecutor = callbackExecutor;
+            b.clock = clock;
+            b.userAgentSuffix = userAgentSuffix;
+            return b;
+        }
+    }
+}

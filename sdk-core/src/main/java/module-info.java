@@ -1,0 +1,21 @@
+/**
+ * mxj core: the Matrix Client-Server API for Java. Exports the public API packages only;
+ * {@code dev.mxj.internal.*} is not part of the API and may change in any release.
+ */
+module dev.mxj {
+    requires okhttp3;
+    requires okio;
+    requires com.squareup.moshi;
+    requires org.slf4j;
+
+    exports dev.mxj;
+    exports dev.mxj.account;
+    exports dev.mxj.auth;
+    exports dev.mxj.discovery;
+    exports dev.mxj.id;
+    exports dev.mxj.json;
+    exports dev.mxj.store;
+
+    // Moshi builds adapters for the endpoint records reflectively.
+    opens dev.mxj.internal.api to com.squareup.moshi;
+}

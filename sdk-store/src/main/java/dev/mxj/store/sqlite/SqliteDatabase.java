@@ -1,0 +1,211 @@
+package dev.mxj.store.sqlite;
+
+import dev.mxj.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite file and its two connections: a writer, used by one thread at a time under a lock,
+ * and a query-only reader. In WAL mode the reader sees the last commit and never waits for the
+ * writer. Every write runs in one {@code BEGIN IMMEDIATE} transaction that rolls back on any
+ * exception, so a store change is all or nothing.
+ */
+final class SqliteDatabase implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
+
+    /** Work done with a connection inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private Connection writer;
+    private Connection reader;
+    private volatile boolean closed;
+
+    private SqliteDatabase(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
+    static SqliteDatabase open(Path file) {
+        Path path = file.toAbsolutePath();
+        createIfMissing(path);
+        SqliteDatabase db = new SqliteDatabase(path);
+        try {
+            db.writer = db.connect(false);
+            Migrations.migrate(db);
+            db.reader = db.connect(true);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction and commits. Any exception rolls it back and is
+     * rethrown, an {@link SQLException} as a {@link StoreException}. Not re-entrant: inside
+     * {@code work}, use the connection it is given.
+     */
+    <T> T write(String what, SqlWork<T> work) {
+        return inTransaction(writeLock, true, "BEGIN IMMEDIATE", what, work);
+    }
+
+    /** Runs {@code work} on the reader, in one read transaction so it sees one snapshot. */
+    <T> T read(String what, SqlWork<T> work) {
+        return inTransaction(readLock, false, "BEGIN", what, work);
+    }
+
+    private <T> T inTransaction(ReentrantLock lock, boolean writing, String begin, String what, SqlWork<T> work) {
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("A transaction is already open on this thread; use its connection.");
+        }
+        lock.lock();
+        try {
+            Connection connection = writing ? writer : reader;
+            if (closed || connection == null) {
+                throw new StoreException("Could not " + what + ": the store " + file
+                        + " is closed. Open it again with SqliteStore.open.");
+            }
+            execute(connection, begin);
+            T result;
+            try {
+                result = work.run(connection);
+                execute(connection, "COMMIT");
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(file, what, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite may already have rolled back (e.g. after a failed COMMIT); keep the first error.
+            failure.addSuppressed(e);
+        }
+    }
+
+    private Connection connect(boolean queryOnly) {
+        try {
+            Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+            try {
+                execute(connection, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                if (!queryOnly) {
+                    useWal(connection);
+                }
+                // FULL: a refreshed token that was reported saved must survive a power cut too.
+                execute(connection, "PRAGMA synchronous = FULL");
+                execute(connection, "PRAGMA foreign_keys = ON");
+                if (queryOnly) {
+                    execute(connection, "PRAGMA query_only = ON");
+                }
+                return connection;
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(file, "open the store", e);
+        }
+    }
+
+    private void useWal(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+            String result = mode.next() ? mode.getString(1) : "";
+            if (!"wal".equalsIgnoreCase(result)) {
+                log.warn("SQLite store {} could not switch to WAL mode (it is in '{}' mode); reads may wait"
+                        + " for writes. Put the store on a local file system to avoid this.", file, result);
+            }
+        }
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void createIfMissing(Path file) {
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (Files.notExists(file)) {
+                // The store holds access tokens: on POSIX systems only the owner may read it.
+                // SQLite gives its -wal and -shm files the same permissions.
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.createFile(file);
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            log.debug("Store file {} appeared while being created; using it", file);
+        } catch (IOException e) {
+            throw new StoreException("Could not create the store file " + file + " or its folder (" + e
+                    + "). Check that the path is writable by this process, or pick another path.", e);
+        }
+    }
+
+    /** Closes both connections after any transaction in progress ends. Idempotent. */
+    @Override
+    public void close() {
+        writeLock.lock();
+        readLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(reader);
+            closeQuietly(writer);
+            log.debug("Closed SQLite store {}", file);
+        } finally {
+            readLock.unlock();
+            writeLock.unlock();
+        }
+    }
+
+    private void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.warn("Closing SQLite store {} failed; nothing is lost, every write was committed", file, e);
+        }
+    }
+}
