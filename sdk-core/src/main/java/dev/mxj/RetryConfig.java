@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param maxRetries      retries after the first attempt; 0 turns retrying off
  * @param initialBackoff  the first back-off; it doubles each time, with random jitter
- * @param maxBackoff      the cap for one back-off, and for a server's retry-after
+ * @param maxBackoff      the cap for one back-off; a server that asks for a longer wait
+ *                        ({@code retry_after_ms}) gets no retry: the caller receives the
+ *                        {@link MatrixApiException} with {@link MatrixApiException#retryAfter()}
  */
 public record RetryConfig(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
     public RetryConfig {

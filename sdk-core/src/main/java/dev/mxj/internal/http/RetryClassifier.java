@@ -54,7 +54,8 @@ public final class RetryClassifier {
         }
         if (failure instanceof MatrixApiException api && api.retryAfter().isPresent()) {
             Duration asked = api.retryAfter().get();
-            return Optional.of(asked.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : asked);
+            // Retrying sooner than asked would only be refused again: a longer wait goes to the caller.
+            return asked.compareTo(config.maxBackoff()) > 0 ? Optional.empty() : Optional.of(asked);
         }
         return Optional.of(backoff(retry));
     }
