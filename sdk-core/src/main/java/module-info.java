@@ -7,6 +7,7 @@ module dev.mxj {
     requires okio;
     requires com.squareup.moshi;
     requires org.slf4j;
+    requires static org.jspecify;
 
     exports dev.mxj;
     exports dev.mxj.account;
