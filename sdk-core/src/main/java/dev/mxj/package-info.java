@@ -1,5 +1,5 @@
 /**
- * 
+ * The client ({@link dev.mxj.MatrixClient}), its errors and retry settings.
  * Nothing in this package is null unless marked {@code @Nullable}.
  */
 @NullMarked
