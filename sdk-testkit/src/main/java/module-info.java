@@ -7,7 +7,7 @@ module dev.mxj.testkit {
     requires java.net.http;
     requires com.squareup.moshi;
     requires org.slf4j;
-    requires static org.junit.jupiter.api;
+    requires static transitive org.junit.jupiter.api;
 
     exports dev.mxj.testkit;
 }

@@ -1,17 +1,19 @@
 package dev.mxj.testkit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,11 @@ final class DendriteBinaries {
     private static final String SCRIPT_RESOURCE = "dendrite";
     private static final long BUILD_TIMEOUT_MINUTES = 30;
 
+    private static final String PREFIX = "dendrite: ";
+
     private static Path script;
     private static Path binDir;
+    private static DendriteException failure;
 
     private DendriteBinaries() {
     }
@@ -83,63 +88,89 @@ final class DendriteBinaries {
      * @throws DendriteUnavailableException if Go is not installed
      */
     static synchronized Path binDir() {
-        if (binDir != null) {
-            return binDir;
+        if (binDir == null && failure == null) {
+            try {
+                binDir = build();
+                LOG.debug("Dendrite binaries in {}", binDir);
+            } catch (DendriteException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                failure = e; // a failed build (minutes) is not retried by every test class
+            }
         }
-        Path cached = cacheDir().resolve("dendrite-" + VERSION).resolve("bin");
-        if (System.getenv("MXJ_DENDRITE_BIN") == null && !Files.isExecutable(cached.resolve("dendrite"))) {
-            LOG.info("Building Dendrite {} into {} (first run only; this takes a few minutes)",
-                    VERSION, cached);
+        if (failure instanceof DendriteUnavailableException) {
+            throw new DendriteUnavailableException(failure.getMessage());
+        } else if (failure != null) {
+            throw new DendriteException(failure.getMessage(), failure);
         }
-        Path stderr = null;
+        return binDir;
+    }
+
+    private static Path build() {
+        List<String> errors = new ArrayList<>();
+        Path stdout = null;
         try {
-            stderr = Files.createTempFile("mxj-dendrite-build", ".log");
+            stdout = Files.createTempFile("mxj-dendrite-build", ".out");
             Process process = new ProcessBuilder("bash", script().toString(), "build")
-                    .redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .redirectError(stderr.toFile())
-                    .start();
+                    .redirectOutput(stdout.toFile()).start();
             process.getOutputStream().close();
-            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Thread stderr = new Thread(() -> forward(process.getErrorStream(), errors),
+                    "mxj-dendrite-build");
+            stderr.setDaemon(true);
+            stderr.start();
             if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new DendriteException("building Dendrite took over " + BUILD_TIMEOUT_MINUTES
-                        + " minutes:\n" + LogTail.of(stderr, 40));
+                        + " minutes:\n" + tail(errors));
             }
+            stderr.join(TimeUnit.SECONDS.toMillis(10));
             int status = process.exitValue();
             if (status == EXIT_NO_GO) {
-                throw new DendriteUnavailableException(message(stderr));
+                throw new DendriteUnavailableException(tail(errors));
             }
-            List<String> lines = stdout.lines().filter(l -> !l.isBlank()).toList();
+            List<String> lines = Files.readAllLines(stdout).stream()
+                    .filter(l -> !l.isBlank()).toList();
             if (status != 0 || lines.isEmpty()) {
                 throw new DendriteException("building Dendrite " + VERSION + " failed (exit " + status
-                        + "):\n" + LogTail.of(stderr, 40));
+                        + "):\n" + tail(errors));
             }
-            binDir = Path.of(lines.get(lines.size() - 1).trim());
-            LOG.debug("Dendrite binaries in {}", binDir);
-            return binDir;
+            return Path.of(lines.get(lines.size() - 1).trim());
         } catch (IOException e) {
             throw new DendriteException("cannot run the dendrite build script (is bash installed?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DendriteException("interrupted while building Dendrite", e);
         } finally {
-            deleteQuietly(stderr);
+            if (stdout != null) {
+                stdout.toFile().delete();
+            }
         }
     }
 
-    private static String message(Path stderr) throws IOException {
-        return Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
-                .map(line -> line.startsWith("dendrite: ") ? line.substring(10) : line)
-                .collect(Collectors.joining("\n"));
+    /** Collects the script's stderr; its own build progress lines are logged at INFO. */
+    private static void forward(InputStream in, List<String> sink) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                String text = line.startsWith(PREFIX) ? line.substring(PREFIX.length()) : line;
+                if (line.startsWith(PREFIX + "buil")) { // building, build failed, built
+                    LOG.info("{}", text);
+                } else {
+                    LOG.debug("{}", text);
+                }
+                synchronized (sink) {
+                    sink.add(text);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("reading the build script's output: {}", e.toString());
+        }
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.debug("cannot delete {}", file, e);
-            }
+    private static String tail(List<String> lines) {
+        synchronized (lines) {
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         }
     }
 }

@@ -30,6 +30,7 @@ final class DendriteLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(DendriteLauncher.class);
     private static final int PORT_ATTEMPTS = 3;
     private static final int TAIL_LINES = 30;
+    private static final String ADDRESS_IN_USE = "address already in use";
 
     private DendriteLauncher() {
     }
@@ -42,6 +43,8 @@ final class DendriteLauncher {
         } catch (IOException e) {
             throw new DendriteException("cannot create a data dir for Dendrite", e);
         }
+        Process watchdog = null;
+        boolean started = false;
         try {
             run(dataDir, bin.resolve("generate-keys").toString(), "--private-key",
                     dataDir.resolve("matrix_key.pem").toString());
@@ -53,27 +56,32 @@ final class DendriteLauncher {
                 URI baseUrl = URI.create("http://127.0.0.1:" + port);
                 Files.writeString(dataDir.resolve("dendrite.yaml"),
                         DendriteConfig.edit(template, secret, baseUrl, logLevel, requiresToken));
-                Process watchdog = start(bin, dataDir, port);
-                if (waitReady(watchdog, baseUrl, startTimeout)) {
-                    return new Running(watchdog, serverProcess(watchdog), baseUrl, dataDir, secret);
+                watchdog = start(bin, dataDir, port);
+                if (waitReady(watchdog, baseUrl, dataDir.resolve(LOG_FILE), startTimeout)) {
+                    Running running = new Running(watchdog, serverProcess(watchdog), baseUrl,
+                            dataDir, secret);
+                    started = true;
+                    return running;
                 }
-                boolean hung = watchdog.isAlive();
-                String what = hung ? "did not answer within " + startTimeout
+                String what = watchdog.isAlive() ? "did not answer within " + startTimeout
                         : "exited with status " + watchdog.exitValue();
                 stop(watchdog, null);
                 String tail = LogTail.of(dataDir.resolve(LOG_FILE), TAIL_LINES);
-                if (hung || attempt == PORT_ATTEMPTS || !tail.contains("address already in use")) {
+                if (attempt == PORT_ATTEMPTS || !tail.contains(ADDRESS_IN_USE)) {
                     throw new DendriteException("Dendrite " + what + "; last lines of its log:\n"
                             + tail);
                 }
                 LOG.debug("port {} was taken before Dendrite could bind it; retrying", port);
             }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(dataDir);
-            if (e instanceof DendriteException de) {
-                throw de;
-            }
+        } catch (IOException e) {
             throw new DendriteException("cannot start Dendrite: " + e, e);
+        } finally {
+            if (!started) {
+                if (watchdog != null) {
+                    stop(watchdog, null);
+                }
+                deleteTree(dataDir);
+            }
         }
     }
 
@@ -93,13 +101,15 @@ final class DendriteLauncher {
         return process;
     }
 
-    private static boolean waitReady(Process watchdog, URI baseUrl, Duration timeout) {
+    private static boolean waitReady(Process watchdog, URI baseUrl, Path log, Duration timeout) {
         Http http = new Http(baseUrl);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && watchdog.isAlive()) {
             try {
                 if (http.get("/_matrix/client/versions", null, Duration.ofSeconds(2)).ok()) {
-                    return true;
+                    // Make sure it was our server that answered, not one that won the port.
+                    return watchdog.isAlive()
+                            && !LogTail.of(log, TAIL_LINES).contains(ADDRESS_IN_USE);
                 }
             } catch (IOException notYet) {
                 // not listening yet
