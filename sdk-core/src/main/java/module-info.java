@@ -3,7 +3,7 @@
  * {@code dev.mxj.internal.*} is not part of the API and may change in any release.
  */
 module dev.mxj {
-    requires okhttp3;
+    requires transitive okhttp3;
     requires okio;
     requires com.squareup.moshi;
     requires org.slf4j;
