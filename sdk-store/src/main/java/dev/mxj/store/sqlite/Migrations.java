@@ -41,14 +41,16 @@ final class Migrations {
 
     /** Brings {@code db} to {@link #LATEST}, or refuses a schema this build does not know. */
     static void migrate(SqliteDatabase db) {
-        db.write("bring the database schema up to date", connection -> {
+        db.write("open the store and bring its schema up to date", connection -> {
             int version = userVersion(connection);
             if (version > LATEST || version < 0) {
                 throw new StoreException("The store " + db.file() + " has schema version " + version
                         + ", but this mxj knows versions up to " + LATEST + ": it was written by a newer mxj."
                         + " Upgrade mxj to open it. Do not delete the file: it holds your session and data.");
             }
-            if (version < LATEST) {
+            if (version == 0) {
+                log.info("Creating the mxj store tables (schema version {}) in {}", LATEST, db.file());
+            } else if (version < LATEST) {
                 log.info("Upgrading mxj store {} from schema version {} to {}", db.file(), version, LATEST);
             }
             for (int next = version + 1; next <= LATEST; next++) {

@@ -50,8 +50,11 @@ final class SqliteDatabase implements AutoCloseable {
         SqliteDatabase db = new SqliteDatabase(path);
         try {
             db.writer = db.connect(false);
+            // Migrate (or refuse a newer or foreign file) before anything else changes the file.
             Migrations.migrate(db);
+            db.useWal();
             db.reader = db.connect(true);
+            log.debug("Opened SQLite store {}", path);
             return db;
         } catch (RuntimeException e) {
             db.close();
@@ -65,8 +68,8 @@ final class SqliteDatabase implements AutoCloseable {
 
     /**
      * Runs {@code work} in one write transaction and commits. Any exception rolls it back and is
-     * rethrown, an {@link SQLException} as a {@link StoreException}. Not re-entrant: inside
-     * {@code work}, use the connection it is given.
+     * rethrown, an {@link SQLException} as a {@link StoreException}. Transactions do not nest:
+     * inside {@code work}, use the connection it is given.
      */
     <T> T write(String what, SqlWork<T> work) {
         return inTransaction(writeLock, true, "BEGIN IMMEDIATE", what, work);
@@ -78,7 +81,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private <T> T inTransaction(ReentrantLock lock, boolean writing, String begin, String what, SqlWork<T> work) {
-        if (lock.isHeldByCurrentThread()) {
+        // No nesting: a write inside a read could deadlock with close(), which takes both locks.
+        if (writeLock.isHeldByCurrentThread() || readLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("A transaction is already open on this thread; use its connection.");
         }
         lock.lock();
@@ -119,9 +123,6 @@ final class SqliteDatabase implements AutoCloseable {
             Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
             try {
                 execute(connection, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                if (!queryOnly) {
-                    useWal(connection);
-                }
                 // FULL: a refreshed token that was reported saved must survive a power cut too.
                 execute(connection, "PRAGMA synchronous = FULL");
                 execute(connection, "PRAGMA foreign_keys = ON");
@@ -138,14 +139,17 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private void useWal(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
+    /** WAL lets the reader see the last commit while the writer works. The file remembers it. */
+    private void useWal() {
+        try (Statement statement = writer.createStatement();
              ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
             String result = mode.next() ? mode.getString(1) : "";
             if (!"wal".equalsIgnoreCase(result)) {
                 log.warn("SQLite store {} could not switch to WAL mode (it is in '{}' mode); reads may wait"
                         + " for writes. Put the store on a local file system to avoid this.", file, result);
             }
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(file, "open the store", e);
         }
     }
 
@@ -156,26 +160,36 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private static void createIfMissing(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + " is a folder. Give SqliteStore.open the path of a file, such as "
+                    + file.resolve("mxj.db") + ".");
+        }
         try {
             Path parent = file.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             if (Files.notExists(file)) {
-                // The store holds access tokens: on POSIX systems only the owner may read it.
-                // SQLite gives its -wal and -shm files the same permissions.
-                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-                } else {
-                    Files.createFile(file);
-                }
+                createOwnerOnly(file);
             }
-        } catch (FileAlreadyExistsException e) {
-            log.debug("Store file {} appeared while being created; using it", file);
         } catch (IOException e) {
             throw new StoreException("Could not create the store file " + file + " or its folder (" + e
                     + "). Check that the path is writable by this process, or pick another path.", e);
+        }
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            // The store holds access tokens: on POSIX systems only the owner may read it.
+            // SQLite gives its -wal and -shm files the same permissions.
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            log.debug("Store file {} appeared while being created; using it", file);
         }
     }
 

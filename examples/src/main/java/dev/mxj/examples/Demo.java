@@ -1,0 +1,76 @@
+package dev.mxj.examples;
+
+import dev.mxj.MatrixClient;
+import dev.mxj.account.WhoAmI;
+import dev.mxj.auth.LoginRequest;
+import dev.mxj.auth.RegistrationRequest;
+import dev.mxj.auth.RegistrationResult;
+import dev.mxj.auth.UiaHandler;
+import dev.mxj.discovery.Capabilities;
+import dev.mxj.discovery.Discovery;
+import dev.mxj.discovery.DiscoveryResult;
+import dev.mxj.store.sqlite.SqliteStore;
+import dev.mxj.testkit.Dendrite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The demo: starts a throwaway local Dendrite, finds it by discovery, registers a user (answering
+ * User-Interactive Authentication), logs in with a SQLite session store, prints whoami and the
+ * server's versions, then "restarts" and resumes the session from the store without logging in.
+ */
+public final class Demo {
+    public static void main(String[] args) throws Exception {
+        Path storeFile = Files.createTempDirectory("mxj-demo").resolve("session.db");
+        String name = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+
+        say("Starting a throwaway Dendrite (the first run builds it with Go; that takes a few minutes)");
+        try (Dendrite dendrite = Dendrite.builder().start()) {
+            say("Dendrite is up at " + dendrite.baseUrl());
+
+            DiscoveryResult.Found found;
+            try (Discovery discovery = Discovery.create()) {
+                found = discovery.discover(dendrite.baseUrl().toString()).join().orElseThrow();
+            }
+            say("Discovered homeserver " + found.homeserverUrl() + " (via " + found.source() + ")");
+            say("Server speaks spec versions " + found.versions().versions());
+
+            try (MatrixClient client = MatrixClient.builder().homeserverUrl(found.homeserverUrl()).build()) {
+                say("Login flows: " + client.auth().loginFlows().join());
+                RegistrationResult registered = client.auth()
+                        .register(RegistrationRequest.of(name, password).withInhibitLogin(true), UiaHandler.automatic())
+                        .join();
+                say("Registered " + registered.userId() + " (UIA answered automatically)");
+            }
+
+            try (SqliteStore store = SqliteStore.open(storeFile);
+                 MatrixClient client = MatrixClient.builder().homeserverUrl(found.homeserverUrl())
+                         .sessionStore(store).userAgent("mxj-demo").build()) {
+                client.auth().login(LoginRequest.password(name, password)
+                        .withInitialDeviceDisplayName("mxj demo")).join();
+                WhoAmI me = client.account().whoami().join();
+                say("Logged in: whoami says " + me.userId() + " on device " + me.deviceId().orElseThrow());
+                Capabilities caps = client.server().capabilities().join();
+                say("Capabilities: default room version " + caps.roomVersions().defaultVersion()
+                        + ", can change password: " + caps.canChangePassword());
+            }
+
+            say("Restarting: a new client from the same SQLite store, no login");
+            try (SqliteStore store = SqliteStore.open(storeFile);
+                 MatrixClient client = MatrixClient.builder().sessionStore(store).build()) {
+                WhoAmI me = client.account().whoami().join();
+                say("Resumed session: whoami says " + me.userId() + " on device " + me.deviceId().orElseThrow());
+                client.auth().logout().join();
+                say("Logged out; the store holds no session any more: " + store.loadSession().isEmpty());
+            }
+        }
+        say("Dendrite stopped. Done.");
+    }
+
+    private static void say(String line) {
+        System.out.println("[demo] " + line);
+    }
+}
