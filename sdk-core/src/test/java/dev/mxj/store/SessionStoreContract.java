@@ -24,11 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The one contract every {@link SessionStore} passes. Subclass it, implement {@link #newStore()},
- * and, for a store that outlives the process, {@link #reopen(SessionStore)}.
+ * The one contract every {@link SessionStore} passes. Subclass it and implement {@link #newStore()};
+ * a store that outlives the process subclasses {@link PersistentSessionStoreContract} instead.
  *
  * <p>Expiry instants here have millisecond precision: stores may keep no more than that.
  */
@@ -41,14 +40,6 @@ public abstract class SessionStoreContract {
     /** A new, empty store. Called once or more per test; the suite closes what it gets. */
     protected abstract SessionStore newStore() throws Exception;
 
-    /**
-     * Closes {@code store} and opens it again on the same data, as a restarted process would.
-     * Empty (the default) for a store that does not persist; the persistence tests are then skipped.
-     */
-    protected Optional<SessionStore> reopen(SessionStore store) throws Exception {
-        return Optional.empty();
-    }
-
     @AfterEach
     void closeStores() {
         for (SessionStore store : opened) {
@@ -56,17 +47,13 @@ public abstract class SessionStoreContract {
         }
     }
 
-    private SessionStore store() throws Exception {
+    protected SessionStore store() throws Exception {
         return track(newStore());
     }
 
-    private SessionStore track(SessionStore store) {
+    protected SessionStore track(SessionStore store) {
         opened.add(store);
         return store;
-    }
-
-    private Optional<SessionStore> reopened(SessionStore store) throws Exception {
-        return reopen(store).map(this::track);
     }
 
     /** A session with every optional field set. */
@@ -226,29 +213,6 @@ public abstract class SessionStoreContract {
     protected static void assertNoToken(String text) {
         assertFalse(text.contains(ACCESS_TOKEN), () -> "access token in: " + text);
         assertFalse(text.contains(REFRESH_TOKEN), () -> "refresh token in: " + text);
-    }
-
-    @Test
-    void reopenKeepsTheSession() throws Exception {
-        SessionStore store = store();
-        store.saveSession(fullSession());
-        Optional<SessionStore> again = reopened(store);
-        assumeTrue(again.isPresent(), "this store does not persist");
-        assertEquals(Optional.of(fullSession()), again.get().loadSession());
-
-        again.get().saveSession(bareSession());
-        SessionStore third = reopened(again.get()).orElseThrow();
-        assertEquals(Optional.of(bareSession()), third.loadSession());
-    }
-
-    @Test
-    void reopenKeepsAClear() throws Exception {
-        SessionStore store = store();
-        store.saveSession(fullSession());
-        store.clearSession();
-        Optional<SessionStore> again = reopened(store);
-        assumeTrue(again.isPresent(), "this store does not persist");
-        assertEquals(Optional.empty(), again.get().loadSession());
     }
 
     @Test

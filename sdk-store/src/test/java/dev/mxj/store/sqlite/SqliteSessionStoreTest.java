@@ -2,7 +2,7 @@ package dev.mxj.store.sqlite;
 
 import dev.mxj.StoreException;
 import dev.mxj.store.SessionStore;
-import dev.mxj.store.SessionStoreContract;
+import dev.mxj.store.PersistentSessionStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@link SqliteStore} against the session store contract, plus what only a file-backed store does. */
-class SqliteSessionStoreTest extends SessionStoreContract {
+class SqliteSessionStoreTest extends PersistentSessionStoreContract {
     @TempDir
     Path dir;
     private int stores;
@@ -32,10 +32,10 @@ class SqliteSessionStoreTest extends SessionStoreContract {
     }
 
     @Override
-    protected Optional<SessionStore> reopen(SessionStore store) {
+    protected SessionStore reopen(SessionStore store) {
         Path file = ((SqliteStore) store).file();
         store.close();
-        return Optional.of(SqliteStore.open(file));
+        return SqliteStore.open(file);
     }
 
     @Test
