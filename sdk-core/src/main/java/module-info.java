@@ -13,8 +13,10 @@ module dev.mxj {
     exports dev.mxj.account;
     exports dev.mxj.auth;
     exports dev.mxj.discovery;
+    exports dev.mxj.event;
     exports dev.mxj.id;
     exports dev.mxj.json;
+    exports dev.mxj.room;
     exports dev.mxj.store;
 
     // Moshi builds adapters for the endpoint records reflectively.

@@ -7,6 +7,10 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.id.DeviceId;
+import dev.mxj.id.EventId;
+import dev.mxj.id.MxcUri;
+import dev.mxj.id.RoomAlias;
+import dev.mxj.id.RoomId;
 import dev.mxj.id.ServerName;
 import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;
@@ -27,6 +31,10 @@ public final class Json {
             .add(UserId.class, stringAdapter(UserId::new, UserId::value))
             .add(DeviceId.class, stringAdapter(DeviceId::new, DeviceId::value))
             .add(ServerName.class, stringAdapter(ServerName::new, ServerName::value))
+            .add(RoomId.class, stringAdapter(RoomId::new, RoomId::value))
+            .add(EventId.class, stringAdapter(EventId::new, EventId::value))
+            .add(RoomAlias.class, stringAdapter(RoomAlias::new, RoomAlias::value))
+            .add(MxcUri.class, stringAdapter(MxcUri::new, MxcUri::value))
             .build();
 
     private Json() {

@@ -1,0 +1,140 @@
+package dev.mxj.event;
+
+import dev.mxj.id.EventId;
+import dev.mxj.id.UserId;
+import dev.mxj.internal.event.KnownContents;
+import dev.mxj.json.RawJson;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns event JSON into typed values. Immutable: {@link #with} returns a copy that also knows an
+ * application's own event type. Parsing never throws: a bad envelope becomes a
+ * {@link MalformedEvent}, bad content a {@link FailedToParse}, an unknown type an
+ * {@link UnknownContent}.
+ */
+public final class EventRegistry {
+    private static final EventRegistry DEFAULTS = new EventRegistry(Map.of());
+
+    private final Map<String, Function<RawJson, ?>> custom;
+
+    private EventRegistry(Map<String, Function<RawJson, ?>> custom) {
+        this.custom = custom;
+    }
+
+    /** The registry of the spec's event types mxj models. */
+    public static EventRegistry defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A copy that parses {@code type} with {@code parser} into {@link CustomContent}. The parser may
+     * throw {@link RuntimeException} for content it rejects; that becomes {@link FailedToParse}.
+     * A registered type takes precedence over mxj's own model of it.
+     */
+    public EventRegistry with(String type, Function<RawJson, ?> parser) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(parser, "parser");
+        Map<String, Function<RawJson, ?>> copy = new HashMap<>(custom);
+        copy.put(type, parser);
+        return new EventRegistry(Map.copyOf(copy));
+    }
+
+    /** Parses the content of an event of {@code type}; never throws. */
+    public EventContent parseContent(String type, RawJson content) {
+        Function<RawJson, ?> parser = custom.get(type);
+        try {
+            if (parser != null) {
+                Object value = parser.apply(content);
+                if (value == null) {
+                    return new FailedToParse(type, "the registered parser returned null", content);
+                }
+                return new CustomContent(type, value, content);
+            }
+            Optional<KnownContent> known = KnownContents.parse(type, content);
+            return known.isPresent() ? known.get() : new UnknownContent(type, content);
+        } catch (RuntimeException e) {
+            return new FailedToParse(type, describe(e), content);
+        }
+    }
+
+    /** Parses a timeline or state event; never throws. */
+    public SyncEvent parseRoomEvent(RawJson raw) {
+        Optional<String> eventId = raw.string("event_id");
+        Optional<String> type = raw.string("type");
+        try {
+            if (!raw.isObject()) {
+                return new MalformedEvent(Optional.empty(), Optional.empty(), "not a JSON object", raw);
+            }
+            if (type.isEmpty()) {
+                return new MalformedEvent(eventId, type, "no \"type\" string", raw);
+            }
+            if (eventId.isEmpty()) {
+                return new MalformedEvent(eventId, type, "no \"event_id\" string", raw);
+            }
+            Optional<String> sender = raw.string("sender");
+            if (sender.isEmpty()) {
+                return new MalformedEvent(eventId, type, "no \"sender\" string", raw);
+            }
+            long ts = raw.longValue("origin_server_ts").orElse(0L);
+            Optional<String> stateKey = raw.has("state_key") ? Optional.of(raw.string("state_key")
+                    .orElseThrow(() -> new IllegalArgumentException("\"state_key\" is not a string"))) : Optional.empty();
+            RawJson content = raw.object("content").orElse(RawJson.emptyObject());
+            return new RoomEvent(EventId.of(eventId.get()), type.get(), UserId.of(sender.get()), ts, stateKey,
+                    parseContent(type.get(), content), raw);
+        } catch (RuntimeException e) {
+            return new MalformedEvent(eventId, type, describe(e), raw);
+        }
+    }
+
+    /** Parses a stripped state event (invite or knock state); empty if its envelope is unusable. */
+    public Optional<StrippedStateEvent> parseStripped(RawJson raw) {
+        try {
+            Optional<String> type = raw.string("type");
+            Optional<String> stateKey = raw.string("state_key");
+            Optional<String> sender = raw.string("sender");
+            if (type.isEmpty() || stateKey.isEmpty() || sender.isEmpty()) {
+                return Optional.empty();
+            }
+            RawJson content = raw.object("content").orElse(RawJson.emptyObject());
+            return Optional.of(new StrippedStateEvent(type.get(), stateKey.get(), UserId.of(sender.get()),
+                    parseContent(type.get(), content), raw));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Parses an account-data or ephemeral event; empty if it has no type. */
+    public Optional<BasicEvent> parseBasic(RawJson raw) {
+        Optional<String> type = raw.string("type");
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        RawJson content = raw.object("content").orElse(RawJson.emptyObject());
+        return Optional.of(new BasicEvent(type.get(), parseContent(type.get(), content), raw));
+    }
+
+    /** Parses a to-device event; empty if its envelope is unusable. */
+    public Optional<ToDeviceEvent> parseToDevice(RawJson raw) {
+        try {
+            Optional<String> type = raw.string("type");
+            Optional<String> sender = raw.string("sender");
+            if (type.isEmpty() || sender.isEmpty()) {
+                return Optional.empty();
+            }
+            RawJson content = raw.object("content").orElse(RawJson.emptyObject());
+            return Optional.of(new ToDeviceEvent(type.get(), UserId.of(sender.get()),
+                    parseContent(type.get(), content), raw));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

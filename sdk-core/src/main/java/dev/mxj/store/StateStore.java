@@ -1,0 +1,87 @@
+package dev.mxj.store;
+
+import dev.mxj.event.BasicEvent;
+import dev.mxj.event.RoomEvent;
+import dev.mxj.event.StrippedStateEvent;
+import dev.mxj.event.ToDeviceEvent;
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
+import dev.mxj.json.RawJson;
+import dev.mxj.room.Receipt;
+import dev.mxj.room.RoomInfo;
+import dev.mxj.room.RoomMember;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where sync results live: rooms, current state, members, timelines with their gaps, receipts,
+ * account data, presence, the to-device inbox, the sync token and filter IDs, and the session.
+ * Implementations: {@link MemoryStateStore} and sdk-store's SQLite store, which pass ONE contract suite.
+ *
+ * <p>{@link #apply} saves a whole {@link StateChanges} and its token atomically: after a crash the
+ * store holds either all of it or none of it. Timeline events are deduplicated by event ID within a
+ * room. Implementations are thread-safe; readers never see half an {@code apply}.
+ */
+public interface StateStore extends SessionStore {
+    /** Saves everything in {@code changes}, and its {@code nextBatch}, in one transaction. */
+    void apply(StateChanges changes);
+
+    /** The token to sync from, if a sync was ever applied. */
+    Optional<String> syncToken();
+
+    /** A filter ID saved under {@code key} (the filter's JSON, so a changed filter gets a new ID). */
+    Optional<String> filterId(String key);
+
+    void saveFilterId(String key, String filterId);
+
+    /** Every room the store knows, in no particular order. */
+    List<RoomInfo> rooms();
+
+    Optional<RoomInfo> room(RoomId roomId);
+
+    /** The current state event of {@code type} and {@code stateKey}. */
+    Optional<RoomEvent> stateEvent(RoomId roomId, String type, String stateKey);
+
+    /** Every current state event of {@code type}, any state key. */
+    List<RoomEvent> stateEvents(RoomId roomId, String type);
+
+    /** The stripped state of an invited or knocked room. */
+    List<StrippedStateEvent> strippedState(RoomId roomId);
+
+    List<RoomMember> members(RoomId roomId);
+
+    Optional<RoomMember> member(RoomId roomId, UserId userId);
+
+    /** Up to {@code limit} newest stored timeline events, oldest first. */
+    List<StoredEvent> latestEvents(RoomId roomId, int limit);
+
+    /** Up to {@code limit} stored events before {@code position}, oldest first. */
+    List<StoredEvent> eventsBefore(RoomId roomId, long position, int limit);
+
+    /** Gaps in the stored timeline, oldest first. */
+    List<TimelineGap> gaps(RoomId roomId);
+
+    /** The stored event with this ID, if the room's stored timeline has it. */
+    Optional<StoredEvent> event(RoomId roomId, EventId eventId);
+
+    /** Every stored receipt of the room. */
+    List<Receipt> receipts(RoomId roomId);
+
+    /** Users typing in the room as of the last sync. */
+    List<UserId> typing(RoomId roomId);
+
+    Optional<BasicEvent> accountData(String type);
+
+    Optional<BasicEvent> roomAccountData(RoomId roomId, String type);
+
+    /** The latest presence content of {@code userId}. */
+    Optional<RawJson> presence(UserId userId);
+
+    /** To-device events not yet taken, oldest first. */
+    List<ToDeviceEvent> toDeviceInbox();
+
+    /** Removes the first {@code count} events of the to-device inbox, once they were handled. */
+    void removeToDevice(int count);
+}
