@@ -110,12 +110,16 @@ public final class EventRegistry {
 
     /** Parses an account-data or ephemeral event; empty if it has no type. */
     public Optional<BasicEvent> parseBasic(RawJson raw) {
-        Optional<String> type = raw.string("type");
-        if (type.isEmpty()) {
+        try {
+            Optional<String> type = raw.string("type");
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            RawJson content = raw.object("content").orElse(RawJson.emptyObject());
+            return Optional.of(new BasicEvent(type.get(), parseContent(type.get(), content), raw));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
-        RawJson content = raw.object("content").orElse(RawJson.emptyObject());
-        return Optional.of(new BasicEvent(type.get(), parseContent(type.get(), content), raw));
     }
 
     /** Parses a to-device event; empty if its envelope is unusable. */

@@ -79,9 +79,18 @@ public final class RawJson {
 
     /** The integer at {@code key}, if present and a whole number. */
     public Optional<Long> longValue(String key) {
-        return field(key).filter(Number.class::isInstance).map(Number.class::cast)
-                .filter(n -> n.doubleValue() == Math.rint(n.doubleValue()))
-                .map(Number::longValue);
+        return field(key).filter(Number.class::isInstance).map(Number.class::cast).flatMap(RawJson::exactLong);
+    }
+
+    private static Optional<Long> exactLong(Number n) {
+        if (n instanceof Long l) {
+            return Optional.of(l);
+        }
+        try {
+            return Optional.of(new java.math.BigDecimal(n.toString()).longValueExact());
+        } catch (ArithmeticException | NumberFormatException notWholeOrTooBig) {
+            return Optional.empty();
+        }
     }
 
     /** The number at {@code key}, if present and a number. */

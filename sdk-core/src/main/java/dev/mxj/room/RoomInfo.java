@@ -64,6 +64,16 @@ public record RoomInfo(RoomId roomId, Membership membership, Optional<String> na
         return roomType.filter(SPACE::equals).isPresent();
     }
 
+    /** The room's name by the spec's algorithm, naming heroes from their summary profiles. */
+    public RoomDisplayName displayName() {
+        return RoomDisplayName.of(this);
+    }
+
+    /** The room's name by the spec's algorithm, naming heroes as {@code members} does, with at most {@code heroLimit}. */
+    public RoomDisplayName displayName(MemberNames members, int heroLimit) {
+        return RoomDisplayName.of(this, members, heroLimit);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

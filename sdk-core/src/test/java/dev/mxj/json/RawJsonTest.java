@@ -55,6 +55,18 @@ class RawJsonTest {
     }
 
     @Test
+    void hugeAndPreciseNumbersSurviveARoundTrip() {
+        RawJson odd = RawJson.parse("{\"inf\":1e400,\"big\":123456789012345678901234567890,\"d\":0.1}");
+        RawJson again = RawJson.parse(RawJson.ofTree(odd.tree()).json());
+        assertEquals(odd, again);
+        assertTrue(again.json().contains("123456789012345678901234567890"), again.json());
+        assertTrue(odd.longValue("big").isEmpty(), "does not fit a long");
+        assertTrue(odd.longValue("inf").isEmpty());
+        assertEquals(0.1, odd.doubleValue("d").orElseThrow());
+        assertEquals(Double.POSITIVE_INFINITY, odd.doubleValue("inf").orElseThrow());
+    }
+
+    @Test
     void nonObjects() {
         RawJson s = RawJson.parse("\"hi\"");
         assertFalse(s.isObject());

@@ -59,7 +59,8 @@ public final class JsonTree {
                 try {
                     return Long.parseLong(text);
                 } catch (NumberFormatException notLong) {
-                    return Double.parseDouble(text);
+                    // Exact, and never infinite: 1e400 or a 30-digit integer survive a round trip.
+                    return new java.math.BigDecimal(text);
                 }
             }
             case BOOLEAN -> {
