@@ -24,6 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SqliteDatabase implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
+    /** The writer's page cache, in KiB (SQLite's default is 2 MiB). */
+    static final int WRITER_CACHE_KIB = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
 
     /** Work done with a connection inside a transaction. */
@@ -128,6 +130,11 @@ final class SqliteDatabase implements AutoCloseable {
                 execute(connection, "PRAGMA foreign_keys = ON");
                 if (queryOnly) {
                     execute(connection, "PRAGMA query_only = ON");
+                } else {
+                    // A big sync (1,000 rooms) dirties tens of MB of pages; a page cache that holds
+                    // them keeps SQLite from spilling and re-reading index pages mid-transaction.
+                    // SQLite fills it on demand, up to this size, and keeps the pages for later.
+                    execute(connection, "PRAGMA cache_size = -" + WRITER_CACHE_KIB);
                 }
                 return connection;
             } catch (SQLException e) {

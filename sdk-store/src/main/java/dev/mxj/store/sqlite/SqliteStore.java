@@ -1,15 +1,35 @@
 package dev.mxj.store.sqlite;
 
 import dev.mxj.auth.Session;
-import dev.mxj.store.SessionStore;
+import dev.mxj.event.BasicEvent;
+import dev.mxj.event.RoomEvent;
+import dev.mxj.event.StrippedStateEvent;
+import dev.mxj.event.ToDeviceEvent;
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
+import dev.mxj.json.RawJson;
+import dev.mxj.room.Receipt;
+import dev.mxj.room.RoomInfo;
+import dev.mxj.room.RoomMember;
+import dev.mxj.store.StateChanges;
+import dev.mxj.store.StateStore;
+import dev.mxj.store.StoredEvent;
+import dev.mxj.store.TimelineGap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A crash-safe store in one SQLite file. Every save is one transaction: after a crash, the file
- * holds the old value or the new one, never a mix. Thread-safe; share one per file.
+ * A crash-safe store in one SQLite file: the session, and everything sync saves (see
+ * {@link StateStore}). Every save is one transaction: after a crash, the file holds the old value
+ * or the new one, never a mix; {@link #apply} saves a whole sync with its token that way.
+ * Thread-safe; share one per file. Reads never wait for a write: they see the last commit.
  *
  * <pre>{@code
  * try (SqliteStore store = SqliteStore.open(Path.of("mxj/alice.db"))) {
@@ -17,11 +37,15 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>The file holds access tokens: on POSIX systems a new file is readable by its owner only.
- * An older file is migrated in place, never wiped (see MIGRATIONS.md in sdk-store). Failures are
- * {@link dev.mxj.StoreException}s, which say what to do and never contain a token.
+ * <p>Events are kept as the raw JSON the server sent and re-parsed with
+ * {@link dev.mxj.event.EventRegistry#defaults()} when read. The file holds access tokens: on POSIX
+ * systems a new file is readable by its owner only. An older file is migrated in place, never
+ * wiped (see MIGRATIONS.md in sdk-store). Failures are {@link dev.mxj.StoreException}s, which say
+ * what to do and never contain a token.
  */
-public final class SqliteStore implements SessionStore {
+public final class SqliteStore implements StateStore {
+    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
+
     private final SqliteDatabase db;
 
     private SqliteStore(SqliteDatabase db) {
@@ -63,6 +87,144 @@ public final class SqliteStore implements SessionStore {
     public void clearSession() {
         db.write("clear the session", connection -> {
             SessionTable.clear(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public void apply(StateChanges changes) {
+        Objects.requireNonNull(changes, "changes");
+        long start = System.nanoTime();
+        db.write("save a sync response", connection -> {
+            SyncWriter.write(connection, changes);
+            return null;
+        });
+        if (log.isDebugEnabled()) {
+            log.debug("Saved a sync to {}: {} rooms, {} timeline events, {} to-device events in {} ms", db.file(),
+                    changes.rooms().size(), SyncWriter.timelineEvents(changes), changes.toDevice().size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+    }
+
+    @Override
+    public Optional<String> syncToken() {
+        return db.read("read the sync token", GlobalTables::syncToken);
+    }
+
+    @Override
+    public Optional<String> filterId(String key) {
+        Objects.requireNonNull(key, "key");
+        return db.read("read a filter ID", connection -> GlobalTables.filterId(connection, key));
+    }
+
+    @Override
+    public void saveFilterId(String key, String filterId) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(filterId, "filterId");
+        db.write("save a filter ID", connection -> {
+            GlobalTables.saveFilterId(connection, key, filterId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<RoomInfo> rooms() {
+        return db.read("read the rooms", RoomTable::all);
+    }
+
+    @Override
+    public Optional<RoomInfo> room(RoomId roomId) {
+        Objects.requireNonNull(roomId, "roomId");
+        return db.read("read a room", connection -> RoomTable.find(connection, roomId));
+    }
+
+    @Override
+    public Optional<RoomEvent> stateEvent(RoomId roomId, String type, String stateKey) {
+        return db.read("read a state event", connection -> StateTables.stateEvent(connection, roomId, type, stateKey));
+    }
+
+    @Override
+    public List<RoomEvent> stateEvents(RoomId roomId, String type) {
+        return db.read("read state events", connection -> StateTables.stateEvents(connection, roomId, type));
+    }
+
+    @Override
+    public List<StrippedStateEvent> strippedState(RoomId roomId) {
+        return db.read("read stripped state", connection -> StateTables.strippedState(connection, roomId));
+    }
+
+    @Override
+    public List<RoomMember> members(RoomId roomId) {
+        return db.read("read room members", connection -> StateTables.members(connection, roomId));
+    }
+
+    @Override
+    public Optional<RoomMember> member(RoomId roomId, UserId userId) {
+        return db.read("read a room member", connection -> StateTables.member(connection, roomId, userId));
+    }
+
+    @Override
+    public List<StoredEvent> latestEvents(RoomId roomId, int limit) {
+        return eventsBefore(roomId, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public List<StoredEvent> eventsBefore(RoomId roomId, long position, int limit) {
+        Objects.requireNonNull(roomId, "roomId");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return db.read("read timeline events",
+                connection -> TimelineTables.eventsBefore(connection, roomId, position, limit));
+    }
+
+    @Override
+    public List<TimelineGap> gaps(RoomId roomId) {
+        return db.read("read timeline gaps", connection -> TimelineTables.gaps(connection, roomId));
+    }
+
+    @Override
+    public Optional<StoredEvent> event(RoomId roomId, EventId eventId) {
+        return db.read("read an event", connection -> TimelineTables.event(connection, roomId, eventId));
+    }
+
+    @Override
+    public List<Receipt> receipts(RoomId roomId) {
+        return db.read("read receipts", connection -> RoomDataTables.receipts(connection, roomId));
+    }
+
+    @Override
+    public List<UserId> typing(RoomId roomId) {
+        return db.read("read typing users", connection -> RoomDataTables.typing(connection, roomId));
+    }
+
+    @Override
+    public Optional<BasicEvent> accountData(String type) {
+        return db.read("read account data", connection -> GlobalTables.accountData(connection, type));
+    }
+
+    @Override
+    public Optional<BasicEvent> roomAccountData(RoomId roomId, String type) {
+        return db.read("read room account data", connection -> RoomDataTables.accountData(connection, roomId, type));
+    }
+
+    @Override
+    public Optional<RawJson> presence(UserId userId) {
+        return db.read("read presence", connection -> GlobalTables.presence(connection, userId));
+    }
+
+    @Override
+    public List<ToDeviceEvent> toDeviceInbox() {
+        return db.read("read the to-device inbox", GlobalTables::toDeviceInbox);
+    }
+
+    @Override
+    public void removeToDevice(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        db.write("remove handled to-device events", connection -> {
+            GlobalTables.removeToDevice(connection, count);
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package dev.mxj.store.sqlite;
 
 import dev.mxj.StoreException;
+import dev.mxj.testing.SyncBuilders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -71,6 +73,36 @@ class SqliteMigrationTest {
         try (Connection c = connect(file)) {
             assertEquals(Migrations.LATEST, Migrations.userVersion(c));
             assertEquals("keep me", query(c, "SELECT group_concat(body) FROM notes"));
+        }
+    }
+
+    @Test
+    void aSchemaOneStoreKeepsItsSessionAndGainsTheSyncTables() throws Exception {
+        Path file = dir.resolve("schema-1.db");
+        try (Connection c = connect(file); Statement s = c.createStatement()) {
+            s.executeUpdate(Migrations.script("0001_session.sql"));
+            s.executeUpdate("PRAGMA user_version = 1");
+            SessionTable.save(c, SqliteLockingTest.session("syt_from_version_1"));
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertEquals(Optional.of(SqliteLockingTest.session("syt_from_version_1")), store.loadSession());
+            assertEquals(Optional.empty(), store.syncToken());
+            store.apply(SyncBuilders.sync("s1").room(SyncBuilders.roomChanges(SyncBuilders.room(1))
+                    .timeline(SyncBuilders.message("first", SyncBuilders.ALICE, "hello"))).build());
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertEquals(Optional.of(SqliteLockingTest.session("syt_from_version_1")), store.loadSession());
+            assertEquals(Optional.of("s1"), store.syncToken());
+            assertEquals(1, store.latestEvents(SyncBuilders.room(1), 10).size());
+        }
+        try (Connection c = connect(file)) {
+            assertEquals(Migrations.LATEST, Migrations.userVersion(c));
+            for (String table : List.of("sync_token", "filter", "room", "room_state", "stripped_state", "member",
+                    "timeline_event", "timeline_gap", "receipt", "typing", "room_account_data", "account_data",
+                    "presence", "to_device")) {
+                assertEquals(table, query(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = '"
+                        + table + "'"));
+            }
         }
     }
 

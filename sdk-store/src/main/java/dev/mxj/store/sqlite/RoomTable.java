@@ -1,0 +1,71 @@
+package dev.mxj.store.sqlite;
+
+import dev.mxj.id.RoomId;
+import dev.mxj.room.RoomInfo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code room} table (migration 0002): one row per room with its {@link RoomInfo} as JSON and
+ * the short {@code room_key} every other room table is keyed by. Callers own the transaction.
+ */
+final class RoomTable {
+    /** SQL for the key of the room whose ID is bound at this {@code ?}. */
+    static final String KEY_OF = "(SELECT room_key FROM room WHERE room_id = ?)";
+
+    private static final String UPSERT = "INSERT INTO room (room_id, membership, latest_activity_ts, info)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET membership = excluded.membership,"
+            + " latest_activity_ts = excluded.latest_activity_ts, info = excluded.info"
+            + " RETURNING room_key, next_position";
+    private static final String SET_NEXT_POSITION = "UPDATE room SET next_position = ? WHERE room_key = ?";
+
+    /** A room's key and the position its next timeline event gets. */
+    record Row(long key, long nextPosition) {
+    }
+
+    private RoomTable() {
+    }
+
+    /** Saves {@code info}, replacing the stored one, and returns the room's row. */
+    static Row upsert(Statements statements, RoomInfo info) throws SQLException {
+        PreparedStatement upsert = statements.get(UPSERT);
+        upsert.setString(1, info.roomId().value());
+        upsert.setString(2, info.membership().wire());
+        upsert.setLong(3, info.latestActivityTs());
+        upsert.setString(4, RoomInfoCodec.write(info));
+        try (ResultSet row = upsert.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("Saving room " + info.roomId() + " returned no row");
+            }
+            return new Row(row.getLong(1), row.getLong(2));
+        }
+    }
+
+    static void setNextPosition(Statements statements, long roomKey, long nextPosition) throws SQLException {
+        PreparedStatement update = statements.get(SET_NEXT_POSITION);
+        update.setLong(1, nextPosition);
+        update.setLong(2, roomKey);
+        update.executeUpdate();
+    }
+
+    static List<RoomInfo> all(Connection connection) throws SQLException {
+        return Rows.list(connection, "SELECT info FROM room", RoomTable::info);
+    }
+
+    static Optional<RoomInfo> find(Connection connection, RoomId roomId) throws SQLException {
+        return Rows.first(connection, "SELECT info FROM room WHERE room_id = ?", RoomTable::info, roomId.value());
+    }
+
+    private static RoomInfo info(ResultSet row) throws SQLException {
+        try {
+            return RoomInfoCodec.read(row.getString(1));
+        } catch (IllegalArgumentException e) {
+            throw Rows.damaged("room", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mxj.store.sqlite;
+
+import dev.mxj.event.EventRegistry;
+import dev.mxj.event.MalformedEvent;
+import dev.mxj.event.RoomEvent;
+import dev.mxj.event.SyncEvent;
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.store.RoomChanges;
+import dev.mxj.store.StoredEvent;
+import dev.mxj.store.TimelineGap;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.mxj.store.sqlite.RoomTable.KEY_OF;
+
+/**
+ * A room's stored timeline: {@code timeline_event} and {@code timeline_gap} (migration 0002).
+ * Every event of a sync takes the room's next position; an event whose ID the room already has
+ * is not stored again and keeps its first position, leaving a hole in the numbering. Events read
+ * back are re-parsed with {@link EventRegistry#defaults()}. Callers own the transaction.
+ */
+final class TimelineTables {
+    private static final String INSERT_EVENT = "INSERT INTO timeline_event (room_key, position, event_id, raw)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (room_key, event_id) DO NOTHING";
+    private static final String UPSERT_GAP = "INSERT INTO timeline_gap (room_key, before_position, prev_batch)"
+            + " VALUES (?, ?, ?) ON CONFLICT (room_key, before_position)"
+            + " DO UPDATE SET prev_batch = excluded.prev_batch";
+    private static final String EVENTS_BEFORE = "SELECT position, raw FROM timeline_event WHERE room_key = " + KEY_OF
+            + " AND position < ? ORDER BY position DESC LIMIT ?";
+
+    private TimelineTables() {
+    }
+
+    /**
+     * Appends the timeline of {@code changes} from position {@code next}, and records a gap before
+     * it if the server left events out. Returns the room's next position after these events.
+     */
+    static long append(Statements statements, long roomKey, long next, RoomChanges changes) throws SQLException {
+        long position = next;
+        if (!changes.timeline().isEmpty()) {
+            PreparedStatement insert = statements.get(INSERT_EVENT);
+            for (SyncEvent event : changes.timeline()) {
+                insert.setLong(1, roomKey);
+                insert.setLong(2, position++);
+                StateTables.setOptional(insert, 3, eventId(event));
+                insert.setString(4, event.raw().json());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        if (changes.limited() && changes.prevBatch().isPresent()) {
+            PreparedStatement gap = statements.get(UPSERT_GAP);
+            gap.setLong(1, roomKey);
+            gap.setLong(2, next);
+            gap.setString(3, changes.prevBatch().get());
+            gap.executeUpdate();
+        }
+        return position;
+    }
+
+    /** The ID an event is deduplicated by: its {@code event_id}, even in a malformed event. */
+    static Optional<String> eventId(SyncEvent event) {
+        if (event instanceof RoomEvent roomEvent) {
+            return Optional.of(roomEvent.eventId().value());
+        }
+        return ((MalformedEvent) event).eventId();
+    }
+
+    /** Up to {@code limit} events before {@code position}, oldest first. */
+    static List<StoredEvent> eventsBefore(Connection connection, RoomId roomId, long position, int limit)
+            throws SQLException {
+        List<StoredEvent> newestFirst = Rows.list(connection, EVENTS_BEFORE, TimelineTables::stored, roomId.value(),
+                position, limit);
+        List<StoredEvent> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return Collections.unmodifiableList(oldestFirst);
+    }
+
+    static Optional<StoredEvent> event(Connection connection, RoomId roomId, EventId eventId) throws SQLException {
+        return Rows.first(connection, "SELECT position, raw FROM timeline_event WHERE room_key = " + KEY_OF
+                + " AND event_id = ?", TimelineTables::stored, roomId.value(), eventId.value());
+    }
+
+    static List<TimelineGap> gaps(Connection connection, RoomId roomId) throws SQLException {
+        return Rows.list(connection, "SELECT before_position, prev_batch FROM timeline_gap WHERE room_key = " + KEY_OF
+                        + " ORDER BY before_position", row -> new TimelineGap(row.getLong(1), row.getString(2)),
+                roomId.value());
+    }
+
+    private static StoredEvent stored(ResultSet row) throws SQLException {
+        return new StoredEvent(row.getLong(1),
+                EventRegistry.defaults().parseRoomEvent(Rows.json(row.getString(2), "timeline_event")));
+    }
+}
