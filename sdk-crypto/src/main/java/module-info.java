@@ -1,0 +1,14 @@
+/**
+ * mxj crypto: the Olm and Megolm primitives Matrix end-to-end encryption is built on, behind a
+ * backend interface ({@link dev.mxj.crypto.olm.OlmBackend}), with a libolm backend reached through
+ * mxj's own JNI glue ({@link dev.mxj.crypto.olm.libolm.LibolmBackend}).
+ */
+module dev.mxj.crypto {
+    requires transitive dev.mxj;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    exports dev.mxj.crypto;
+    exports dev.mxj.crypto.olm;
+    exports dev.mxj.crypto.olm.libolm;
+}
