@@ -18,6 +18,7 @@ module dev.mxj {
     exports dev.mxj.json;
     exports dev.mxj.room;
     exports dev.mxj.store;
+    exports dev.mxj.sync;
 
     // Moshi builds adapters for the endpoint records reflectively.
     opens dev.mxj.internal.api to com.squareup.moshi;

@@ -5,6 +5,7 @@ import dev.mxj.auth.Auth;
 import dev.mxj.auth.Session;
 import dev.mxj.auth.SessionState;
 import dev.mxj.discovery.Server;
+import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
 import dev.mxj.internal.account.AccountEndpoints;
@@ -13,8 +14,12 @@ import dev.mxj.internal.auth.SessionManager;
 import dev.mxj.internal.discovery.ServerEndpoints;
 import dev.mxj.internal.http.HttpClients;
 import dev.mxj.internal.http.Transport;
+import dev.mxj.internal.sync.SyncLoop;
 import dev.mxj.store.MemorySessionStore;
+import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.SessionStore;
+import dev.mxj.store.StateStore;
+import dev.mxj.sync.SyncService;
 
 import java.net.URI;
 import java.time.Clock;
@@ -51,6 +56,7 @@ public final class MatrixClient implements AutoCloseable {
     private final Auth auth;
     private final Account account;
     private final Server server;
+    private final SyncLoop sync;
 
     private MatrixClient(Builder b, URI homeserverUrl, Optional<Session> restored) {
         this.settings = b.copy();
@@ -73,6 +79,9 @@ public final class MatrixClient implements AutoCloseable {
         this.auth = new AuthEndpoints(context);
         this.account = new AccountEndpoints(context);
         this.server = new ServerEndpoints(context);
+        StateStore state = b.stateStore != null ? b.stateStore : new MemoryStateStore();
+        this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults());
+        sessionListeners.add(sync::sessionChanged);
     }
 
     public static Builder builder() {
@@ -120,9 +129,18 @@ public final class MatrixClient implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The sync loop, which keeps the client's {@link StateStore} ({@link Builder#stateStore}) up
+     * to date. One per client.
+     */
+    public SyncService sync() {
+        return sync;
+    }
+
     /** Stops mxj's threads for this client. In-flight requests may still complete. */
     @Override
     public void close() {
+        sync.close();
         context.scheduler().shutdownNow();
         if (ownedCallbackExecutor != null) {
             ownedCallbackExecutor.shutdown();
@@ -144,6 +162,7 @@ public final class MatrixClient implements AutoCloseable {
         private HttpClients http;
         private RetryConfig retryConfig = RetryConfig.defaults();
         private SessionStore sessionStore;
+        private StateStore stateStore;
         private Executor callbackExecutor;
         private Clock clock = Clock.systemUTC();
         private String userAgentSuffix;
@@ -180,6 +199,17 @@ public final class MatrixClient implements AutoCloseable {
          * A client built on a store that holds a session is logged in at once.
          */
         public Builder sessionStore(SessionStore store) {
+            this.sessionStore = store;
+            return this;
+        }
+
+        /**
+         * Where sync saves rooms, state, timelines and its token; it also becomes the session store
+         * (a later {@link #sessionStore} call overrides that part). Defaults to a
+         * {@link MemoryStateStore} of this client's own, so every launch starts with a full sync.
+         */
+        public Builder stateStore(StateStore store) {
+            this.stateStore = store;
             this.sessionStore = store;
             return this;
         }
@@ -232,6 +262,7 @@ public final class MatrixClient implements AutoCloseable {
             b.http = http;
             b.retryConfig = retryConfig;
             b.sessionStore = sessionStore;
+            b.stateStore = stateStore;
             b.callbackExecutor = callbackExecutor;
             b.clock = clock;
             b.userAgentSuffix = userAgentSuffix;

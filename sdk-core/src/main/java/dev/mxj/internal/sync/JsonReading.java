@@ -1,0 +1,121 @@
+package dev.mxj.internal.sync;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import dev.mxj.json.RawJson;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Streaming helpers for the {@code /sync} parser. Inside a room a value of the wrong type is
+ * skipped with a warning (one bad field must not block sync); syntax errors propagate as
+ * {@link IOException} and make the whole response invalid.
+ */
+final class JsonReading {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonReading.class);
+    private static final JsonReader.Options EVENTS = JsonReader.Options.of("events");
+
+    private JsonReading() {
+    }
+
+    /**
+     * True if the next value is a {@code token}; otherwise consumes it (null quietly, anything
+     * else with a warning naming {@code what}) and returns false.
+     */
+    static boolean expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {
+        JsonReader.Token actual = reader.peek();
+        if (actual == token) {
+            return true;
+        }
+        if (actual != JsonReader.Token.NULL) {
+            LOG.warn("Ignoring {} at {}: expected {} but was {}", what, reader.getPath(), token, actual);
+        }
+        reader.skipValue();
+        return false;
+    }
+
+    /** The next value exactly as sent, kept as {@link RawJson}. */
+    static RawJson raw(JsonReader reader) throws IOException {
+        String text;
+        try (BufferedSource source = reader.nextSource()) {
+            text = source.readUtf8();
+        }
+        return RawJson.parse(text);
+    }
+
+    /** Reads {@code {"events": [...]}}, handing each element's raw JSON to {@code sink}. */
+    static void eventBatch(JsonReader reader, String what, Consumer<RawJson> sink) throws IOException {
+        if (!expect(reader, JsonReader.Token.BEGIN_OBJECT, what)) {
+            return;
+        }
+        reader.beginObject();
+        while (reader.hasNext()) {
+            if (reader.selectName(EVENTS) == 0) {
+                eventArray(reader, what, sink);
+            } else {
+                reader.skipName();
+                reader.skipValue();
+            }
+        }
+        reader.endObject();
+    }
+
+    /** Reads an array of events, handing each element's raw JSON to {@code sink}. */
+    static void eventArray(JsonReader reader, String what, Consumer<RawJson> sink) throws IOException {
+        if (!expect(reader, JsonReader.Token.BEGIN_ARRAY, what + " events")) {
+            return;
+        }
+        reader.beginArray();
+        while (reader.hasNext()) {
+            sink.accept(raw(reader));
+        }
+        reader.endArray();
+    }
+
+    /** An array of strings; other elements are skipped. Null if the value is not an array. */
+    static List<String> strings(JsonReader reader, String what) throws IOException {
+        if (!expect(reader, JsonReader.Token.BEGIN_ARRAY, what)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+            if (reader.peek() == JsonReader.Token.STRING) {
+                out.add(reader.nextString());
+            } else {
+                reader.skipValue();
+            }
+        }
+        reader.endArray();
+        return out;
+    }
+
+    /** A whole number, or -1 if the value is anything else (which is skipped). */
+    static long count(JsonReader reader, String what) throws IOException {
+        if (!expect(reader, JsonReader.Token.NUMBER, what)) {
+            return -1;
+        }
+        try {
+            return Math.max(0, reader.nextLong());
+        } catch (JsonDataException notWhole) {
+            reader.skipValue();
+            return -1;
+        }
+    }
+
+    /** A string, or null if the value is anything else (which is skipped). */
+    static String string(JsonReader reader, String what) throws IOException {
+        return expect(reader, JsonReader.Token.STRING, what) ? reader.nextString() : null;
+    }
+
+    /** A boolean, or false if the value is anything else (which is skipped). */
+    static boolean bool(JsonReader reader, String what) throws IOException {
+        return expect(reader, JsonReader.Token.BOOLEAN, what) && reader.nextBoolean();
+    }
+}
