@@ -14,8 +14,10 @@ import dev.mxj.internal.auth.SessionManager;
 import dev.mxj.internal.discovery.ServerEndpoints;
 import dev.mxj.internal.http.HttpClients;
 import dev.mxj.internal.http.Transport;
+import dev.mxj.internal.room.StoreRooms;
 import dev.mxj.internal.sync.SyncLoop;
 import dev.mxj.store.MemorySessionStore;
+import dev.mxj.room.Rooms;
 import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.SessionStore;
 import dev.mxj.store.StateStore;
@@ -57,6 +59,7 @@ public final class MatrixClient implements AutoCloseable {
     private final Account account;
     private final Server server;
     private final SyncLoop sync;
+    private final Rooms rooms;
 
     private MatrixClient(Builder b, URI homeserverUrl, Optional<Session> restored) {
         this.settings = b.copy();
@@ -82,6 +85,7 @@ public final class MatrixClient implements AutoCloseable {
         StateStore state = b.stateStore != null ? b.stateStore : new MemoryStateStore();
         this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults());
         sessionListeners.add(sync::sessionChanged);
+        this.rooms = new StoreRooms(state, sync, callbacks);
     }
 
     public static Builder builder() {
@@ -135,6 +139,14 @@ public final class MatrixClient implements AutoCloseable {
      */
     public SyncService sync() {
         return sync;
+    }
+
+    /**
+     * The rooms in the client's store: the room list (sorted by recency, invites apart), each room's
+     * info, name, members, latest events and power levels. Works offline, from what sync saved.
+     */
+    public Rooms rooms() {
+        return rooms;
     }
 
     /** Stops mxj's threads for this client. In-flight requests may still complete. */

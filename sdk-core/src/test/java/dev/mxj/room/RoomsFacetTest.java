@@ -1,0 +1,45 @@
+package dev.mxj.room;
+
+import dev.mxj.MatrixClient;
+import dev.mxj.id.RoomId;
+import dev.mxj.store.MemoryStateStore;
+import dev.mxj.testing.MockHomeserver;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code client.rooms()} over the spec's own /sync example. */
+class RoomsFacetTest {
+    @Test
+    void roomListAndRoomsFromTheSpecExample() throws Exception {
+        try (MockHomeserver mock = MockHomeserver.start()) {
+            MemoryStateStore store = new MemoryStateStore();
+            store.saveSession(mock.session());
+            mock.ok("{\"filter_id\":\"1\"}").ok(MockHomeserver.resource("/spec-examples/sync/sync-response.json"));
+            try (MatrixClient client = mock.builder().stateStore(store).build()) {
+                CompletableFuture<RoomList> changed = new CompletableFuture<>();
+                try (AutoCloseable sub = client.rooms().onListChanged(changed::complete)) {
+                    assertTrue(client.rooms().list().rooms().isEmpty(), "nothing before the first sync");
+                    client.sync().syncOnce().join();
+                    RoomList list = changed.get(5, TimeUnit.SECONDS);
+                    assertEquals(list, client.rooms().list());
+                    assertEquals(List.of(RoomId.of("!726s6s6q:example.com")),
+                            list.rooms().stream().map(RoomInfo::roomId).toList());
+                    assertEquals(List.of(RoomId.of("!696r7674:example.com")),
+                            list.invites().stream().map(RoomInfo::roomId).toList());
+                    assertEquals(List.of(RoomId.of("!223asd456:example.com")),
+                            list.knocks().stream().map(RoomInfo::roomId).toList());
+                }
+                Room joined = client.rooms().room(RoomId.of("!726s6s6q:example.com")).orElseThrow();
+                assertTrue(!joined.latestEvents(10).isEmpty());
+                assertTrue(!joined.displayName().text().isEmpty());
+                assertTrue(client.rooms().room(RoomId.of("!unknown:example.com")).isEmpty());
+            }
+        }
+    }
+}
