@@ -16,6 +16,7 @@ module dev.mxj {
     exports dev.mxj.event;
     exports dev.mxj.id;
     exports dev.mxj.json;
+    exports dev.mxj.media;
     exports dev.mxj.room;
     exports dev.mxj.store;
     exports dev.mxj.sync;

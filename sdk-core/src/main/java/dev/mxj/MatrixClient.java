@@ -14,8 +14,10 @@ import dev.mxj.internal.auth.SessionManager;
 import dev.mxj.internal.discovery.ServerEndpoints;
 import dev.mxj.internal.http.HttpClients;
 import dev.mxj.internal.http.Transport;
+import dev.mxj.internal.media.MediaEndpoints;
 import dev.mxj.internal.room.StoreRooms;
 import dev.mxj.internal.sync.SyncLoop;
+import dev.mxj.media.Media;
 import dev.mxj.store.MemorySessionStore;
 import dev.mxj.room.Rooms;
 import dev.mxj.store.MemoryStateStore;
@@ -58,6 +60,7 @@ public final class MatrixClient implements AutoCloseable {
     private final Auth auth;
     private final Account account;
     private final Server server;
+    private final Media media;
     private final SyncLoop sync;
     private final Rooms rooms;
 
@@ -82,6 +85,7 @@ public final class MatrixClient implements AutoCloseable {
         this.auth = new AuthEndpoints(context);
         this.account = new AccountEndpoints(context);
         this.server = new ServerEndpoints(context);
+        this.media = new MediaEndpoints(context, server::versions);
         StateStore state = b.stateStore != null ? b.stateStore : new MemoryStateStore();
         this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults());
         sessionListeners.add(sync::sessionChanged);
@@ -131,6 +135,15 @@ public final class MatrixClient implements AutoCloseable {
 
     public Server server() {
         return server;
+    }
+
+    /**
+     * The content repository: uploads with progress, streaming downloads and thumbnails, the
+     * upload size limit. Uses authenticated media when the server offers it (decided once, from
+     * {@code /versions}).
+     */
+    public Media media() {
+        return media;
     }
 
     /**
