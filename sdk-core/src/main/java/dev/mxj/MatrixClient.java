@@ -89,7 +89,7 @@ public final class MatrixClient implements AutoCloseable {
         StateStore state = b.stateStore != null ? b.stateStore : new MemoryStateStore();
         this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults());
         sessionListeners.add(sync::sessionChanged);
-        this.rooms = new StoreRooms(state, sync, callbacks);
+        this.rooms = new StoreRooms(context, account, state, sync);
     }
 
     public static Builder builder() {

@@ -1,19 +1,42 @@
 package dev.mxj.room;
 
+import dev.mxj.event.RoomJoinRulesContent;
+import dev.mxj.event.RoomPowerLevelsContent;
+import dev.mxj.event.RoomServerAclContent;
+import dev.mxj.id.EventId;
+import dev.mxj.id.MxcUri;
+import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
+import dev.mxj.json.RawJson;
 import dev.mxj.store.StoredEvent;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One room as the store holds it now. Each call reads the store, so values are current; take
- * {@link #info()} once if you need a consistent snapshot.
+ * One room: what the store holds for it now, and the calls that act on it.
+ *
+ * <p>Reads ({@link #info()}, {@link #members()}, {@link #typing()}...) go to the store on each
+ * call, so values are current as of the last sync; take {@link #info()} once if you need a
+ * consistent snapshot. Actions go to the server and return a {@code CompletableFuture}; they work
+ * on a handle from {@link Rooms#roomById(RoomId)} before any sync stored the room. A failed action
+ * completes with a {@link dev.mxj.MatrixApiException}, e.g. {@code M_FORBIDDEN} when the user may
+ * not do it or is not in the room.
  */
 public interface Room {
     RoomId roomId();
 
-    /** The room's current {@link RoomInfo}. */
+    /** Whether the store knows this room (the store reads below need it). */
+    boolean isStored();
+
+    /**
+     * The room's current {@link RoomInfo}.
+     *
+     * @throws IllegalStateException if the store does not know the room (see {@link #isStored()})
+     */
     RoomInfo info();
 
     /** The name to show, by the spec's algorithm, with member names disambiguated. */
@@ -30,4 +53,121 @@ public interface Room {
 
     /** Who may do what, when the store has the room's create event. */
     Optional<PowerLevels> powerLevels();
+
+    /** Users typing in the room as of the last sync. */
+    List<UserId> typing();
+
+    /** Every read receipt the store holds for the room. */
+    List<Receipt> receipts();
+
+    // Membership
+
+    /** {@code POST /rooms/{roomId}/leave}; also rejects an invite or withdraws a knock. */
+    CompletableFuture<Void> leave(Optional<String> reason);
+
+    /** {@code POST /rooms/{roomId}/forget}: after leaving, stops the server keeping the room for the user. */
+    CompletableFuture<Void> forget();
+
+    /** {@code POST /rooms/{roomId}/invite}. */
+    CompletableFuture<Void> invite(UserId user, Optional<String> reason);
+
+    /** {@code POST /rooms/{roomId}/kick}. */
+    CompletableFuture<Void> kick(UserId user, Optional<String> reason);
+
+    /** {@code POST /rooms/{roomId}/ban}. */
+    CompletableFuture<Void> ban(UserId user, Optional<String> reason);
+
+    /** {@code POST /rooms/{roomId}/unban}. */
+    CompletableFuture<Void> unban(UserId user, Optional<String> reason);
+
+    // State
+
+    /** {@code PUT /rooms/{roomId}/state/{type}/{stateKey}}: any state event. Answers its event ID. */
+    CompletableFuture<EventId> sendState(String type, String stateKey, RawJson content);
+
+    /**
+     * {@code GET /rooms/{roomId}/state/{type}/{stateKey}}: the current content straight from the
+     * server; empty when the room has no such state.
+     */
+    CompletableFuture<Optional<RawJson>> stateEvent(String type, String stateKey);
+
+    /** Sets {@code m.room.name}; an empty name removes it. */
+    CompletableFuture<EventId> setName(String name);
+
+    /** Sets {@code m.room.topic} (plain text). */
+    CompletableFuture<EventId> setTopic(String topic);
+
+    /** Sets {@code m.room.avatar}; empty removes the avatar. */
+    CompletableFuture<EventId> setAvatar(Optional<MxcUri> url);
+
+    /**
+     * Sets {@code m.room.join_rules}, e.g. {@code new RoomJoinRulesContent(RESTRICTED, List.of(
+     * new AllowCondition(ROOM_MEMBERSHIP, Optional.of(space))))} or {@code KNOCK}.
+     */
+    CompletableFuture<EventId> setJoinRules(RoomJoinRulesContent joinRules);
+
+    /** Sets {@code m.room.history_visibility}, e.g. {@code RoomHistoryVisibilityContent.SHARED}. */
+    CompletableFuture<EventId> setHistoryVisibility(String visibility);
+
+    /** Sets {@code m.room.guest_access}: {@code can_join} or {@code forbidden}. */
+    CompletableFuture<EventId> setGuestAccess(String guestAccess);
+
+    /** Sets {@code m.room.canonical_alias}; the aliases must point to this room. */
+    CompletableFuture<EventId> setCanonicalAlias(Optional<RoomAlias> alias, List<RoomAlias> altAliases);
+
+    /** Replaces {@code m.room.power_levels} with this content. */
+    CompletableFuture<EventId> setPowerLevels(RoomPowerLevelsContent content);
+
+    /**
+     * Reads the current power levels from the server, sets {@code user}'s level in {@code users}
+     * and sends them back; other fields, unknown ones included, are kept.
+     */
+    CompletableFuture<EventId> setUserPowerLevel(UserId user, long level);
+
+    /** Sets {@code m.room.pinned_events}. */
+    CompletableFuture<EventId> setPinnedEvents(List<EventId> pinned);
+
+    /** Sets {@code m.room.server_acl}. */
+    CompletableFuture<EventId> setServerAcl(RoomServerAclContent acl);
+
+    /** Sends {@code m.room.encryption} with {@code m.megolm.v1.aes-sha2}. It cannot be undone. */
+    CompletableFuture<EventId> enableEncryption();
+
+    // Directory and upgrades
+
+    /** {@code GET /rooms/{roomId}/aliases}: the local aliases of the room. */
+    CompletableFuture<List<RoomAlias>> aliases();
+
+    /** {@code GET /directory/list/room/{roomId}}. */
+    CompletableFuture<Visibility> directoryVisibility();
+
+    /** {@code PUT /directory/list/room/{roomId}}: publishes or unpublishes the room. */
+    CompletableFuture<Void> setDirectoryVisibility(Visibility visibility);
+
+    /** {@code POST /rooms/{roomId}/upgrade}: answers the replacement room's ID. */
+    CompletableFuture<RoomId> upgrade(String newVersion);
+
+    /** {@code POST /rooms/{roomId}/report/{eventId}}. */
+    CompletableFuture<Void> reportEvent(EventId event, Optional<String> reason, Optional<Integer> score);
+
+    /** {@code POST /rooms/{roomId}/report}: reports the whole room (Matrix 1.13). */
+    CompletableFuture<Void> report(String reason);
+
+    // Receipts, markers, typing
+
+    /**
+     * {@code POST /rooms/{roomId}/receipt/{type}/{eventId}}.
+     *
+     * @param threadId {@code main}, a thread root's event ID, or empty for an unthreaded receipt
+     */
+    CompletableFuture<Void> sendReceipt(ReceiptType type, EventId event, Optional<String> threadId);
+
+    /**
+     * {@code POST /rooms/{roomId}/read_markers}: moves {@code m.fully_read} and, optionally, the
+     * public and private read receipts in one call.
+     */
+    CompletableFuture<Void> setReadMarkers(EventId fullyRead, Optional<EventId> read, Optional<EventId> readPrivate);
+
+    /** {@code PUT /rooms/{roomId}/typing/{userId}}: typing for {@code timeout}, or stopped. */
+    CompletableFuture<Void> sendTyping(boolean typing, Duration timeout);
 }

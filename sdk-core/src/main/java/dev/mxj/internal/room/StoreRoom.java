@@ -1,29 +1,53 @@
 package dev.mxj.internal.room;
 
 import dev.mxj.event.RoomCreateContent;
+import dev.mxj.event.RoomEncryptionContent;
 import dev.mxj.event.RoomEvent;
+import dev.mxj.event.RoomGuestAccessContent;
+import dev.mxj.event.RoomHistoryVisibilityContent;
+import dev.mxj.event.RoomJoinRulesContent;
 import dev.mxj.event.RoomPowerLevelsContent;
+import dev.mxj.event.RoomServerAclContent;
+import dev.mxj.id.EventId;
+import dev.mxj.id.MxcUri;
+import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
+import dev.mxj.json.RawJson;
 import dev.mxj.room.MemberNames;
 import dev.mxj.room.PowerLevels;
+import dev.mxj.room.Receipt;
+import dev.mxj.room.ReceiptType;
 import dev.mxj.room.Room;
 import dev.mxj.room.RoomDisplayName;
 import dev.mxj.room.RoomInfo;
 import dev.mxj.room.RoomMember;
+import dev.mxj.room.Visibility;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** A {@link Room} read from the store on each call. */
+/** A {@link Room} read from the store on each call; actions go to {@link RoomCalls}. */
 final class StoreRoom implements Room {
     private final StateStore store;
     private final RoomId roomId;
+    private final RoomCalls calls;
 
-    StoreRoom(StateStore store, RoomId roomId) {
+    StoreRoom(StateStore store, RoomId roomId, RoomCalls calls) {
         this.store = store;
-        this.roomId = roomId;
+        this.roomId = Objects.requireNonNull(roomId, "roomId");
+        this.calls = calls;
+    }
+
+    @Override
+    public boolean isStored() {
+        return store.room(roomId).isPresent();
     }
 
     @Override
@@ -68,6 +92,164 @@ final class StoreRoom implements Room {
                 .filter(RoomPowerLevelsContent.class::isInstance)
                 .map(RoomPowerLevelsContent.class::cast);
         return Optional.of(PowerLevels.of(content, create.get().sender(), levels));
+    }
+
+    @Override
+    public List<UserId> typing() {
+        return store.typing(roomId);
+    }
+
+    @Override
+    public List<Receipt> receipts() {
+        return store.receipts(roomId);
+    }
+
+    @Override
+    public CompletableFuture<Void> leave(Optional<String> reason) {
+        return calls.membership().leave(roomId, reason);
+    }
+
+    @Override
+    public CompletableFuture<Void> forget() {
+        return calls.membership().forget(roomId);
+    }
+
+    @Override
+    public CompletableFuture<Void> invite(UserId user, Optional<String> reason) {
+        return calls.membership().onMember(roomId, "invite", user, reason);
+    }
+
+    @Override
+    public CompletableFuture<Void> kick(UserId user, Optional<String> reason) {
+        return calls.membership().onMember(roomId, "kick", user, reason);
+    }
+
+    @Override
+    public CompletableFuture<Void> ban(UserId user, Optional<String> reason) {
+        return calls.membership().onMember(roomId, "ban", user, reason);
+    }
+
+    @Override
+    public CompletableFuture<Void> unban(UserId user, Optional<String> reason) {
+        return calls.membership().onMember(roomId, "unban", user, reason);
+    }
+
+    @Override
+    public CompletableFuture<EventId> sendState(String type, String stateKey, RawJson content) {
+        return calls.state().send(roomId, type, stateKey, content);
+    }
+
+    @Override
+    public CompletableFuture<Optional<RawJson>> stateEvent(String type, String stateKey) {
+        return calls.state().get(roomId, type, stateKey);
+    }
+
+    @Override
+    public CompletableFuture<EventId> setName(String name) {
+        return sendState("m.room.name", "", RawJson.ofTree(Map.of("name", name)));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setTopic(String topic) {
+        return sendState("m.room.topic", "", RawJson.ofTree(Map.of("topic", topic)));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setAvatar(Optional<MxcUri> url) {
+        return sendState("m.room.avatar", "", url.map(u -> RawJson.ofTree(Map.of("url", u.value())))
+                .orElse(RawJson.emptyObject()));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setJoinRules(RoomJoinRulesContent joinRules) {
+        return sendState(RoomJoinRulesContent.TYPE, "", StateContents.joinRules(joinRules));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setHistoryVisibility(String visibility) {
+        return sendState(RoomHistoryVisibilityContent.TYPE, "", RawJson.ofTree(Map.of("history_visibility", visibility)));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setGuestAccess(String guestAccess) {
+        return sendState(RoomGuestAccessContent.TYPE, "", RawJson.ofTree(Map.of("guest_access", guestAccess)));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setCanonicalAlias(Optional<RoomAlias> alias, List<RoomAlias> altAliases) {
+        return sendState("m.room.canonical_alias", "", StateContents.canonicalAlias(alias, altAliases));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setPowerLevels(RoomPowerLevelsContent content) {
+        return sendState(RoomPowerLevelsContent.TYPE, "", StateContents.powerLevels(content));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setUserPowerLevel(UserId user, long level) {
+        return calls.state().setUserLevel(roomId, user, level);
+    }
+
+    @Override
+    public CompletableFuture<EventId> setPinnedEvents(List<EventId> pinned) {
+        return sendState("m.room.pinned_events", "", StateContents.pinned(pinned));
+    }
+
+    @Override
+    public CompletableFuture<EventId> setServerAcl(RoomServerAclContent acl) {
+        return sendState(RoomServerAclContent.TYPE, "", StateContents.serverAcl(acl));
+    }
+
+    @Override
+    public CompletableFuture<EventId> enableEncryption() {
+        return sendState(RoomEncryptionContent.TYPE, "",
+                RawJson.ofTree(Map.of("algorithm", RoomEncryptionContent.MEGOLM_V1)));
+    }
+
+    @Override
+    public CompletableFuture<List<RoomAlias>> aliases() {
+        return calls.directory().aliases(roomId);
+    }
+
+    @Override
+    public CompletableFuture<Visibility> directoryVisibility() {
+        return calls.directory().visibility(roomId);
+    }
+
+    @Override
+    public CompletableFuture<Void> setDirectoryVisibility(Visibility visibility) {
+        return calls.directory().setVisibility(roomId, visibility);
+    }
+
+    @Override
+    public CompletableFuture<RoomId> upgrade(String newVersion) {
+        return calls.create().upgrade(roomId, newVersion);
+    }
+
+    @Override
+    public CompletableFuture<Void> reportEvent(EventId event, Optional<String> reason, Optional<Integer> score) {
+        return calls.receipts().reportEvent(roomId, event, reason, score);
+    }
+
+    @Override
+    public CompletableFuture<Void> report(String reason) {
+        return calls.receipts().reportRoom(roomId, reason);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendReceipt(ReceiptType type, EventId event, Optional<String> threadId) {
+        return calls.receipts().receipt(roomId, type, event, threadId);
+    }
+
+    @Override
+    public CompletableFuture<Void> setReadMarkers(EventId fullyRead, Optional<EventId> read,
+                                                  Optional<EventId> readPrivate) {
+        return calls.receipts().readMarkers(roomId, fullyRead, read, readPrivate);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendTyping(boolean typing, Duration timeout) {
+        return calls.receipts().typing(roomId, typing, timeout);
     }
 
     @Override

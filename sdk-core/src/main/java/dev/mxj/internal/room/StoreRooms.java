@@ -1,25 +1,39 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.account.Account;
+import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
+import dev.mxj.id.ServerName;
+import dev.mxj.id.UserId;
+import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
+import dev.mxj.room.CreateRoomRequest;
+import dev.mxj.room.PublicRoomsFilter;
+import dev.mxj.room.PublicRoomsPage;
+import dev.mxj.room.ResolvedAlias;
 import dev.mxj.room.Room;
 import dev.mxj.room.RoomList;
 import dev.mxj.room.Rooms;
 import dev.mxj.store.StateStore;
 import dev.mxj.sync.SyncService;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** {@link Rooms} over the client's {@link StateStore}, refreshed by the sync loop. */
+/** {@link Rooms} over the client's {@link StateStore}, refreshed by the sync loop, with the room calls. */
 public final class StoreRooms implements Rooms {
     private final StateStore store;
     private final Listeners<RoomList> listeners;
+    private final RoomCalls calls;
 
-    public StoreRooms(StateStore store, SyncService sync, Executor callbacks) {
+    public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync) {
         this.store = store;
-        this.listeners = new Listeners<>(callbacks);
+        this.listeners = new Listeners<>(context.callbackExecutor());
+        this.calls = RoomCalls.of(context, account);
         sync.onChanges(changes -> {
             if (!changes.rooms().isEmpty()) {
                 listeners.emit(list());
@@ -34,11 +48,78 @@ public final class StoreRooms implements Rooms {
 
     @Override
     public Optional<Room> room(RoomId roomId) {
-        return store.room(roomId).map(info -> new StoreRoom(store, roomId));
+        return store.room(roomId).map(info -> roomById(roomId));
+    }
+
+    @Override
+    public Room roomById(RoomId roomId) {
+        return new StoreRoom(store, roomId, calls);
     }
 
     @Override
     public AutoCloseable onListChanged(Consumer<? super RoomList> listener) {
         return listeners.add(listener);
+    }
+
+    @Override
+    public CompletableFuture<Room> create(CreateRoomRequest request) {
+        return Futures.map(calls.create().create(request), this::roomById);
+    }
+
+    @Override
+    public CompletableFuture<Room> createDirect(UserId user) {
+        return Futures.map(calls.create().createDirect(user), this::roomById);
+    }
+
+    @Override
+    public CompletableFuture<Room> join(RoomId roomId, List<ServerName> via) {
+        Objects.requireNonNull(roomId, "roomId");
+        return Futures.map(calls.membership().join(roomId.value(), via), this::roomById);
+    }
+
+    @Override
+    public CompletableFuture<Room> join(RoomAlias alias, List<ServerName> via) {
+        Objects.requireNonNull(alias, "alias");
+        return Futures.map(calls.membership().join(alias.value(), via), this::roomById);
+    }
+
+    @Override
+    public CompletableFuture<Room> knock(RoomId roomId, Optional<String> reason, List<ServerName> via) {
+        return Futures.map(calls.membership().knock(roomId, reason, via), this::roomById);
+    }
+
+    @Override
+    public CompletableFuture<Void> createAlias(RoomAlias alias, RoomId roomId) {
+        return calls.directory().createAlias(alias, roomId);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAlias(RoomAlias alias) {
+        return calls.directory().deleteAlias(alias);
+    }
+
+    @Override
+    public CompletableFuture<Optional<ResolvedAlias>> resolveAlias(RoomAlias alias) {
+        return calls.directory().resolve(alias);
+    }
+
+    @Override
+    public CompletableFuture<PublicRoomsPage> publicRooms(PublicRoomsFilter filter) {
+        return calls.directory().publicRooms(Objects.requireNonNull(filter, "filter"));
+    }
+
+    @Override
+    public CompletableFuture<Map<UserId, List<RoomId>>> directRooms() {
+        return calls.create().directRooms();
+    }
+
+    @Override
+    public CompletableFuture<Void> markDirect(RoomId room, UserId user) {
+        return calls.create().markDirect(room, user);
+    }
+
+    @Override
+    public CompletableFuture<Room> followTombstone(RoomId roomId) {
+        return Futures.map(calls.create().followTombstone(Objects.requireNonNull(roomId, "roomId")), this::roomById);
     }
 }
