@@ -20,6 +20,7 @@ module dev.mxj {
     exports dev.mxj.room;
     exports dev.mxj.store;
     exports dev.mxj.sync;
+    exports dev.mxj.timeline;
 
     // Moshi builds adapters for the endpoint records reflectively.
     opens dev.mxj.internal.api to com.squareup.moshi;

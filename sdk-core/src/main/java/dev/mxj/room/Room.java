@@ -10,6 +10,7 @@ import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;
 import dev.mxj.store.StoredEvent;
+import dev.mxj.timeline.Timeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,12 @@ public interface Room {
 
     /** Up to {@code limit} newest stored timeline events, oldest first. */
     List<StoredEvent> latestEvents(int limit);
+
+    /**
+     * A new live {@link Timeline} of this room: the newest stored events as a snapshot, then diffs
+     * from sync and pagination. Close it when done.
+     */
+    Timeline timeline();
 
     /** Who may do what, when the store has the room's create event. */
     Optional<PowerLevels> powerLevels();

@@ -9,6 +9,7 @@ import dev.mxj.event.ToDeviceEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.store.MemoryBackPagination;
 import dev.mxj.internal.store.MemoryRoom;
 import dev.mxj.internal.store.MemorySnapshot;
 import dev.mxj.json.RawJson;
@@ -119,6 +120,23 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public List<TimelineGap> gaps(RoomId roomId) {
         return list(roomId, MemoryRoom::gaps);
+    }
+
+    @Override
+    public List<StoredEvent> applyBackPagination(RoomId roomId, TimelineGap gap, List<SyncEvent> olderEventsNewestFirst,
+                                                 Optional<String> nextPrevBatch, boolean reachedStart) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(gap, "gap");
+        List<SyncEvent> events = List.copyOf(olderEventsNewestFirst);
+        Objects.requireNonNull(nextPrevBatch, "nextPrevBatch");
+        List<List<StoredEvent>> stored = new java.util.ArrayList<>(List.of(List.of()));
+        update(current -> current.room(roomId).map(room -> {
+            MemoryBackPagination.Result result = MemoryBackPagination.apply(room, gap, events, nextPrevBatch,
+                    reachedStart);
+            stored.set(0, result.stored());
+            return current.withRoom(result.room());
+        }).orElse(current));
+        return stored.get(0);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.mxj.store;
 import dev.mxj.event.BasicEvent;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.StrippedStateEvent;
+import dev.mxj.event.SyncEvent;
 import dev.mxj.event.ToDeviceEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
@@ -62,6 +63,28 @@ public interface StateStore extends SessionStore {
 
     /** Gaps in the stored timeline, oldest first. */
     List<TimelineGap> gaps(RoomId roomId);
+
+    /**
+     * Saves events fetched by back-pagination from {@code gap} ({@code GET /messages?dir=b}) before the
+     * gap's position, in one transaction, and closes or shrinks the gap. Events are deduplicated by
+     * event ID: one stored after the gap is skipped, and one stored before it means the gap is filled
+     * (the rest of the page is dropped and the gap removed). Otherwise the gap is removed when
+     * {@code reachedStart} or when {@code nextPrevBatch} is empty, and else moves to before the oldest
+     * new event with {@code nextPrevBatch}. To make room, the positions of events and gaps at or after
+     * the gap may grow (their order never changes). If the store no longer has {@code gap} (another
+     * pagination filled it), nothing is saved.
+     *
+     * @param olderEventsNewestFirst the {@code chunk} of the response, newest first, as the server sends it
+     * <p>The default throws, for stores written before this method; both mxj stores implement it.
+     *
+     * @return the events stored, oldest first, with their positions
+     * @throws UnsupportedOperationException if the store cannot save back-paginated events
+     */
+    default List<StoredEvent> applyBackPagination(RoomId roomId, TimelineGap gap,
+                                                  List<SyncEvent> olderEventsNewestFirst,
+                                                  Optional<String> nextPrevBatch, boolean reachedStart) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot save back-paginated events");
+    }
 
     /** The stored event with this ID, if the room's stored timeline has it. */
     Optional<StoredEvent> event(RoomId roomId, EventId eventId);

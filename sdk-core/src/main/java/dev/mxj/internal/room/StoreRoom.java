@@ -13,6 +13,7 @@ import dev.mxj.id.MxcUri;
 import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.timeline.Timelines;
 import dev.mxj.json.RawJson;
 import dev.mxj.room.MemberNames;
 import dev.mxj.room.PowerLevels;
@@ -25,6 +26,7 @@ import dev.mxj.room.RoomMember;
 import dev.mxj.room.Visibility;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
+import dev.mxj.timeline.Timeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,11 +40,18 @@ final class StoreRoom implements Room {
     private final StateStore store;
     private final RoomId roomId;
     private final RoomCalls calls;
+    private final Timelines timelines;
 
-    StoreRoom(StateStore store, RoomId roomId, RoomCalls calls) {
+    StoreRoom(StateStore store, RoomId roomId, RoomCalls calls, Timelines timelines) {
         this.store = store;
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.calls = calls;
+        this.timelines = timelines;
+    }
+
+    @Override
+    public Timeline timeline() {
+        return timelines.open(roomId);
     }
 
     @Override

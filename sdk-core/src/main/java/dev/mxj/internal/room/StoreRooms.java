@@ -7,6 +7,7 @@ import dev.mxj.id.ServerName;
 import dev.mxj.id.UserId;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
+import dev.mxj.internal.timeline.Timelines;
 import dev.mxj.room.CreateRoomRequest;
 import dev.mxj.room.PublicRoomsFilter;
 import dev.mxj.room.PublicRoomsPage;
@@ -29,11 +30,13 @@ public final class StoreRooms implements Rooms {
     private final StateStore store;
     private final Listeners<RoomList> listeners;
     private final RoomCalls calls;
+    private final Timelines timelines;
 
     public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync) {
         this.store = store;
         this.listeners = new Listeners<>(context.callbackExecutor());
         this.calls = RoomCalls.of(context, account);
+        this.timelines = new Timelines(context, store, sync);
         sync.onChanges(changes -> {
             if (!changes.rooms().isEmpty()) {
                 listeners.emit(list());
@@ -53,7 +56,7 @@ public final class StoreRooms implements Rooms {
 
     @Override
     public Room roomById(RoomId roomId) {
-        return new StoreRoom(store, roomId, calls);
+        return new StoreRoom(store, roomId, calls, timelines);
     }
 
     @Override

@@ -105,6 +105,21 @@ public final class MemoryRoom {
                 withAccountData(changes.accountData()));
     }
 
+    /** This room with another timeline, event index, next position and gaps (back-pagination). */
+    MemoryRoom withTimeline(List<StoredEvent> newTimeline, Map<String, StoredEvent> newIds, long next,
+                            List<TimelineGap> newGaps) {
+        return new MemoryRoom(info, state, stripped, members, newTimeline, newIds, next, newGaps, receipts, typing,
+                accountData);
+    }
+
+    List<StoredEvent> timeline() {
+        return timeline;
+    }
+
+    long nextPosition() {
+        return nextPosition;
+    }
+
     /** The ID a timeline event is deduplicated by: its {@code event_id}, even in a malformed event. */
     public static Optional<String> eventId(SyncEvent event) {
         if (event instanceof RoomEvent roomEvent) {

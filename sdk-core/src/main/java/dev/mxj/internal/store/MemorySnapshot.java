@@ -91,6 +91,14 @@ public final class MemorySnapshot {
                 toDevice);
     }
 
+    /** This snapshot with {@code room} replacing the stored room of the same ID. */
+    public MemorySnapshot withRoom(MemoryRoom room) {
+        Map<RoomId, MemoryRoom> copy = new HashMap<>(rooms);
+        copy.put(room.info().roomId(), room);
+        return new MemorySnapshot(syncToken, filterIds, Collections.unmodifiableMap(copy), accountData, presence,
+                toDevice);
+    }
+
     /** This snapshot without the first {@code count} to-device events. */
     public MemorySnapshot withoutToDevice(int count) {
         List<ToDeviceEvent> rest = List.copyOf(toDevice.subList(Math.min(count, toDevice.size()), toDevice.size()));

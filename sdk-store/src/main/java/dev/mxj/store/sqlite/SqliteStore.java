@@ -4,6 +4,7 @@ import dev.mxj.auth.Session;
 import dev.mxj.event.BasicEvent;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.StrippedStateEvent;
+import dev.mxj.event.SyncEvent;
 import dev.mxj.event.ToDeviceEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
@@ -181,6 +182,17 @@ public final class SqliteStore implements StateStore {
     @Override
     public List<TimelineGap> gaps(RoomId roomId) {
         return db.read("read timeline gaps", connection -> TimelineTables.gaps(connection, roomId));
+    }
+
+    @Override
+    public List<StoredEvent> applyBackPagination(RoomId roomId, TimelineGap gap, List<SyncEvent> olderEventsNewestFirst,
+                                                 Optional<String> nextPrevBatch, boolean reachedStart) {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(gap, "gap");
+        List<SyncEvent> events = List.copyOf(olderEventsNewestFirst);
+        Objects.requireNonNull(nextPrevBatch, "nextPrevBatch");
+        return db.write("save back-paginated events", connection -> BackPaginationWriter.write(connection, roomId,
+                gap, events, nextPrevBatch, reachedStart));
     }
 
     @Override

@@ -1,0 +1,11 @@
+package dev.mxj.timeline;
+
+/**
+ * What one {@link Timeline#paginateBackwards(int)} call did.
+ *
+ * @param newEvents    how many events it added to the timeline (from the store or the server)
+ * @param reachedStart true when the timeline now starts at the room's creation, or the server has
+ *                     nothing older to give: further calls add nothing
+ */
+public record PaginationResult(int newEvents, boolean reachedStart) {
+}
