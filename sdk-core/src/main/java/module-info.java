@@ -7,6 +7,7 @@ module dev.mxj {
     requires okio;
     requires com.squareup.moshi;
     requires org.slf4j;
+    requires org.commonmark;
     requires static org.jspecify;
 
     exports dev.mxj;
@@ -18,6 +19,7 @@ module dev.mxj {
     exports dev.mxj.json;
     exports dev.mxj.media;
     exports dev.mxj.room;
+    exports dev.mxj.send;
     exports dev.mxj.store;
     exports dev.mxj.sync;
     exports dev.mxj.timeline;

@@ -9,6 +9,8 @@ import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;
+import dev.mxj.send.LocalEcho;
+import dev.mxj.send.SendHandle;
 import dev.mxj.store.StoredEvent;
 import dev.mxj.timeline.Timeline;
 
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One room: what the store holds for it now, and the calls that act on it.
@@ -177,4 +180,51 @@ public interface Room {
 
     /** {@code PUT /rooms/{roomId}/typing/{userId}}: typing for {@code timeout}, or stopped. */
     CompletableFuture<Void> sendTyping(boolean typing, Duration timeout);
+
+    // Sending, through the persistent send queue (see dev.mxj.send.SendHandle)
+
+    /**
+     * Queues an {@code m.text} message. {@code markdown} is the {@code body}; its commonmark HTML is
+     * sent as {@code formatted_body} only when it differs from the plain text.
+     */
+    SendHandle sendText(String markdown);
+
+    /** Queues an {@code m.notice} (bots' messages), Markdown as in {@link #sendText}. */
+    SendHandle sendNotice(String markdown);
+
+    /** Queues an {@code m.emote} ("/me waves"), Markdown as in {@link #sendText}. */
+    SendHandle sendEmote(String markdown);
+
+    /** Queues a message-like event of any type (not a state event: see {@link #sendState}). */
+    SendHandle sendEvent(String type, RawJson content);
+
+    /** Queues an {@code m.text} reply to {@code event} ({@code m.in_reply_to}), mentioning its sender when stored. */
+    SendHandle reply(EventId event, String markdown);
+
+    /**
+     * Queues an edit ({@code m.replace} with {@code m.new_content}) of the text message {@code event}.
+     * To edit an event still in the queue, use {@link SendHandle#edit(String)}.
+     */
+    SendHandle edit(EventId event, String markdown);
+
+    /** Queues an {@code m.reaction} ({@code m.annotation}) to {@code event}, e.g. with key "👍". */
+    SendHandle react(EventId event, String key);
+
+    /**
+     * Queues {@code PUT /rooms/{roomId}/redact/{eventId}/{txnId}}. To take back an event still in the
+     * queue, use {@link SendHandle#redact(Optional)}, which cancels it instead.
+     */
+    SendHandle redact(EventId event, Optional<String> reason);
+
+    /** The events of this room in the send queue, in order: pending, failed, or sent and not yet back from sync. */
+    List<LocalEcho> localEchoes();
+
+    /** The handle of a queued event of this room, e.g. after a restart, by its transaction ID. */
+    Optional<SendHandle> queuedSend(String transactionId);
+
+    /**
+     * Calls {@code listener} on the callback executor each time an event of this room is queued,
+     * edited, sent, fails, is retried or is cancelled. Close the subscription to stop.
+     */
+    AutoCloseable onSendStateChanged(Consumer<? super LocalEcho> listener);
 }

@@ -9,6 +9,7 @@ import dev.mxj.event.ToDeviceEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.send.MemorySendQueue;
 import dev.mxj.internal.store.MemoryBackPagination;
 import dev.mxj.internal.store.MemoryRoom;
 import dev.mxj.internal.store.MemorySnapshot;
@@ -41,6 +42,7 @@ public final class MemoryStateStore implements StateStore {
     private final MemorySessionStore session = new MemorySessionStore();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile MemorySnapshot snapshot = MemorySnapshot.EMPTY;
+    private final MemorySendQueue sends = new MemorySendQueue();
 
     /** Test hook: sees each timeline event before it is stored; throwing aborts the apply. */
     volatile Consumer<SyncEvent> beforeSave = event -> {
@@ -217,5 +219,46 @@ public final class MemoryStateStore implements StateStore {
 
     private <T> List<T> list(RoomId roomId, Function<MemoryRoom, List<T>> read) {
         return room(roomId, read).orElse(List.of());
+    }
+
+    @Override
+    public QueuedSend enqueueSend(RoomId roomId, String transactionId, String eventType, RawJson content,
+                                  Optional<EventId> redacts, long createdAtMillis) {
+        return sends.enqueue(roomId, transactionId, eventType, content, redacts, createdAtMillis);
+    }
+
+    @Override
+    public List<QueuedSend> queuedSends(RoomId roomId) {
+        return sends.list(roomId);
+    }
+
+    @Override
+    public List<RoomId> roomsWithQueuedSends() {
+        return sends.rooms();
+    }
+
+    @Override
+    public boolean replaceQueuedContent(RoomId roomId, String transactionId, RawJson content) {
+        return sends.replaceContent(roomId, transactionId, content);
+    }
+
+    @Override
+    public boolean markSendSent(RoomId roomId, String transactionId, EventId eventId) {
+        return sends.markSent(roomId, transactionId, eventId);
+    }
+
+    @Override
+    public boolean markSendFailed(RoomId roomId, String transactionId, String cause) {
+        return sends.markFailed(roomId, transactionId, cause);
+    }
+
+    @Override
+    public boolean markSendPending(RoomId roomId, String transactionId) {
+        return sends.markPending(roomId, transactionId);
+    }
+
+    @Override
+    public boolean removeSend(RoomId roomId, String transactionId) {
+        return sends.remove(roomId, transactionId);
     }
 }

@@ -107,4 +107,53 @@ public interface StateStore extends SessionStore {
 
     /** Removes the first {@code count} events of the to-device inbox, once they were handled. */
     void removeToDevice(int count);
+
+    // The persistent send queue. Defaults throw, for stores written before it; both mxj stores implement it.
+
+    /**
+     * Adds an event at the end of the send queue, {@link QueuedSend.Status#PENDING}, durably: once this
+     * returns the event survives a restart.
+     *
+     * @return the stored entry, with its {@link QueuedSend#order()}
+     * @throws IllegalArgumentException if the store already holds {@code transactionId}
+     */
+    default QueuedSend enqueueSend(RoomId roomId, String transactionId, String eventType, RawJson content,
+                                   Optional<EventId> redacts, long createdAtMillis) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** Every queued event of the room (pending, failed, or sent and not yet removed), in queue order. */
+    default List<QueuedSend> queuedSends(RoomId roomId) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** The rooms with at least one queued event, in no particular order. */
+    default List<RoomId> roomsWithQueuedSends() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** Replaces the content of a {@link QueuedSend.Status#PENDING} event; false if there is no such event. */
+    default boolean replaceQueuedContent(RoomId roomId, String transactionId, RawJson content) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** Marks a queued event {@link QueuedSend.Status#SENT} with its event ID; false if it is not queued. */
+    default boolean markSendSent(RoomId roomId, String transactionId, EventId eventId) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** Marks a queued event {@link QueuedSend.Status#FAILED} with its cause; false if it is not queued. */
+    default boolean markSendFailed(RoomId roomId, String transactionId, String cause) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** Puts a failed event back to {@link QueuedSend.Status#PENDING}, in its old place; false if it is not failed. */
+    default boolean markSendPending(RoomId roomId, String transactionId) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
+
+    /** Removes a queued event, whatever its status (a cancel, or a sent event seen in sync); false if absent. */
+    default boolean removeSend(RoomId roomId, String transactionId) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
+    }
 }

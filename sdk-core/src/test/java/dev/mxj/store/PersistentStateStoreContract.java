@@ -33,6 +33,21 @@ public abstract class PersistentStateStoreContract extends StateStoreContract {
     }
 
     @Test
+    void reopenKeepsTheSendQueue() throws Exception {
+        StateStore store = store();
+        store.enqueueSend(SendQueueStoreTests.ROOM_A, "t1", "m.room.message", dev.mxj.json.RawJson.emptyObject(),
+                Optional.empty(), 5);
+        store.enqueueSend(SendQueueStoreTests.ROOM_A, "t2", "m.reaction", dev.mxj.json.RawJson.emptyObject(),
+                Optional.empty(), 6);
+        store.markSendFailed(SendQueueStoreTests.ROOM_A, "t2", "boom");
+        List<QueuedSend> before = store.queuedSends(SendQueueStoreTests.ROOM_A);
+
+        StateStore again = reopened(store);
+        assertEquals(before, again.queuedSends(SendQueueStoreTests.ROOM_A));
+        assertEquals(List.of(SendQueueStoreTests.ROOM_A), again.roomsWithQueuedSends());
+    }
+
+    @Test
     void reopenKeepsEverything() throws Exception {
         StateStore store = store();
         store.saveSession(fullSession());

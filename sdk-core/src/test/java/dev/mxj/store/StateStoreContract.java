@@ -48,11 +48,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the {@link SessionStoreContract} too. Subclass it, or {@link PersistentStateStoreContract} for a
  * store that outlives the process, and implement {@link #newStore()} and {@link #rejectEvent}.
  * To keep files small, the tests of later applies and of concurrent readers live in the mixins
- * {@link StateStoreUpdateTests}, {@link StateStoreConcurrencyTests} and {@link StateStoreBackPaginationTests};
+ * {@link StateStoreUpdateTests}, {@link StateStoreConcurrencyTests}, {@link StateStoreBackPaginationTests}
+ * and {@link SendQueueStoreTests};
  * they run as part of this suite.
  */
 public abstract class StateStoreContract extends SessionStoreContract
-        implements StateStoreUpdateTests, StateStoreConcurrencyTests, StateStoreBackPaginationTests {
+        implements StateStoreUpdateTests, StateStoreConcurrencyTests, StateStoreBackPaginationTests,
+        SendQueueStoreTests {
     /** A new, empty store. Called once or more per test; the suite closes what it gets. */
     @Override
     protected abstract StateStore newStore() throws Exception;

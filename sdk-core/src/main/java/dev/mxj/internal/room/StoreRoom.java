@@ -13,6 +13,8 @@ import dev.mxj.id.MxcUri;
 import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.send.SendQueue;
+import dev.mxj.internal.send.SendingRoom;
 import dev.mxj.internal.timeline.Timelines;
 import dev.mxj.json.RawJson;
 import dev.mxj.room.MemberNames;
@@ -34,15 +36,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** A {@link Room} read from the store on each call; actions go to {@link RoomCalls}. */
-final class StoreRoom implements Room {
+final class StoreRoom extends SendingRoom {
     private final StateStore store;
     private final RoomId roomId;
     private final RoomCalls calls;
     private final Timelines timelines;
 
-    StoreRoom(StateStore store, RoomId roomId, RoomCalls calls, Timelines timelines) {
+    StoreRoom(StateStore store, RoomId roomId, RoomCalls calls, Timelines timelines, SendQueue sends,
+              Supplier<Optional<UserId>> self) {
+        super(sends, store, self);
         this.store = store;
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.calls = calls;

@@ -1,12 +1,14 @@
 package dev.mxj.internal.room;
 
 import dev.mxj.account.Account;
+import dev.mxj.auth.Session;
 import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.ServerName;
 import dev.mxj.id.UserId;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
+import dev.mxj.internal.send.SendQueue;
 import dev.mxj.internal.timeline.Timelines;
 import dev.mxj.room.CreateRoomRequest;
 import dev.mxj.room.PublicRoomsFilter;
@@ -31,13 +33,19 @@ public final class StoreRooms implements Rooms {
     private final Listeners<RoomList> listeners;
     private final RoomCalls calls;
     private final Timelines timelines;
+    private final SendQueue sends;
+    private final ClientContext context;
 
     public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync) {
         this.store = store;
         this.listeners = new Listeners<>(context.callbackExecutor());
         this.calls = RoomCalls.of(context, account);
-        this.timelines = new Timelines(context, store, sync);
+        this.context = context;
+        this.sends = new SendQueue(context, store);
+        this.timelines = new Timelines(context, store, sync, sends);
+        sends.resume();
         sync.onChanges(changes -> {
+            sends.remoteEchoes(changes);
             if (!changes.rooms().isEmpty()) {
                 listeners.emit(list());
             }
@@ -56,7 +64,8 @@ public final class StoreRooms implements Rooms {
 
     @Override
     public Room roomById(RoomId roomId) {
-        return new StoreRoom(store, roomId, calls, timelines);
+        return new StoreRoom(store, roomId, calls, timelines, sends,
+                () -> context.sessions().session().map(Session::userId));
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.mxj.MatrixApiException;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.internal.send.SendQueue;
+import dev.mxj.send.LocalEcho;
 import dev.mxj.store.RoomChanges;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
@@ -47,6 +49,8 @@ final class StoreTimeline implements Timeline {
     private final RoomHistory history;
     private final Executor callbacks;
     private final AutoCloseable syncSubscription;
+    private final SendQueue sends;
+    private final AutoCloseable echoSubscription;
     private final List<Delivery<TimelineUpdate>> subscribers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final TimelineModel model = new TimelineModel();
@@ -58,12 +62,15 @@ final class StoreTimeline implements Timeline {
     private long oldestPosition = Long.MAX_VALUE;
     private CompletableFuture<PaginationResult> tail = CompletableFuture.completedFuture(null);
 
-    StoreTimeline(RoomId roomId, StateStore store, RoomHistory history, Executor callbacks, SyncService sync) {
+    StoreTimeline(RoomId roomId, StateStore store, RoomHistory history, Executor callbacks, SyncService sync,
+                  SendQueue sends) {
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.store = store;
         this.history = history;
         this.callbacks = callbacks;
+        this.sends = sends;
         this.syncSubscription = sync.onRoomUpdate(this::onRoomUpdate);
+        this.echoSubscription = sends.onStateChanged(roomId, this::onLocalEcho);
     }
 
     @Override
@@ -157,6 +164,7 @@ final class StoreTimeline implements Timeline {
         }
         try {
             syncSubscription.close();
+            echoSubscription.close();
         } catch (Exception e) {
             LOG.debug("Closing the sync listener of a timeline failed", e);
         }
@@ -231,6 +239,14 @@ final class StoreTimeline implements Timeline {
         }
     }
 
+    private void onLocalEcho(LocalEcho echo) {
+        synchronized (lock) {
+            if (loaded && !closed) {
+                emit(model.upsertLocal(echo)); // before loading, the load reads the queue
+            }
+        }
+    }
+
     private void ensureLoaded() {
         if (!loaded) {
             loaded = true;
@@ -241,7 +257,15 @@ final class StoreTimeline implements Timeline {
     private List<TimelineDiff> load() {
         StoreWindow window = StoreWindow.before(store, roomId, Long.MAX_VALUE, INITIAL_EVENTS);
         oldestPosition = window.events().isEmpty() ? Long.MAX_VALUE : window.events().get(0).position();
-        return model.reset(StoreWindow.events(window.events()), window.gapBefore());
+        return model.reset(StoreWindow.events(window.events()), window.gapBefore(), localEchoes());
+    }
+
+    private List<LocalEcho> localEchoes() {
+        try {
+            return sends.localEchoes(roomId);
+        } catch (UnsupportedOperationException e) {
+            return List.of(); // a store without a send queue
+        }
     }
 
     /** Where to page back from: the stored position of the oldest event shown (positions may move). */

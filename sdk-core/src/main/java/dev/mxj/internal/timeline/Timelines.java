@@ -3,6 +3,7 @@ package dev.mxj.internal.timeline;
 import dev.mxj.event.EventRegistry;
 import dev.mxj.id.RoomId;
 import dev.mxj.internal.ClientContext;
+import dev.mxj.internal.send.SendQueue;
 import dev.mxj.store.StateStore;
 import dev.mxj.sync.SyncService;
 import dev.mxj.timeline.Timeline;
@@ -13,9 +14,11 @@ public final class Timelines {
     private final StateStore store;
     private final SyncService sync;
     private final RoomHistory history;
+    private final SendQueue sends;
 
-    public Timelines(ClientContext context, StateStore store, SyncService sync) {
+    public Timelines(ClientContext context, StateStore store, SyncService sync, SendQueue sends) {
         this.context = context;
+        this.sends = sends;
         this.store = store;
         this.sync = sync;
         this.history = new RoomHistory(context, EventRegistry.defaults());
@@ -23,6 +26,6 @@ public final class Timelines {
 
     /** A new timeline of {@code roomId}, following sync until it is closed. */
     public Timeline open(RoomId roomId) {
-        return new StoreTimeline(roomId, store, history, context.callbackExecutor(), sync);
+        return new StoreTimeline(roomId, store, history, context.callbackExecutor(), sync, sends);
     }
 }

@@ -24,7 +24,8 @@ final class Migrations {
     /** Every migration, oldest first. Add new ones at the end; never edit, renumber or remove one. */
     static final List<String> FILES = List.of(
             "0001_session.sql",
-            "0002_sync_state.sql");
+            "0002_sync_state.sql",
+            "0003_send_queue.sql");
 
     /** The schema version this build writes. */
     static final int LATEST = FILES.size();

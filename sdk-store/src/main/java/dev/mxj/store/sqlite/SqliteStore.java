@@ -13,6 +13,7 @@ import dev.mxj.json.RawJson;
 import dev.mxj.room.Receipt;
 import dev.mxj.room.RoomInfo;
 import dev.mxj.room.RoomMember;
+import dev.mxj.store.QueuedSend;
 import dev.mxj.store.StateChanges;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
@@ -239,6 +240,48 @@ public final class SqliteStore implements StateStore {
             GlobalTables.removeToDevice(connection, count);
             return null;
         });
+    }
+
+    @Override
+    public QueuedSend enqueueSend(RoomId roomId, String transactionId, String eventType, RawJson content,
+                                  Optional<EventId> redacts, long createdAtMillis) {
+        return db.write("queue an event", c -> SendQueueTable.enqueue(c, roomId, transactionId, eventType, content,
+                redacts, createdAtMillis));
+    }
+
+    @Override
+    public List<QueuedSend> queuedSends(RoomId roomId) {
+        return db.read("read the send queue", c -> SendQueueTable.list(c, roomId));
+    }
+
+    @Override
+    public List<RoomId> roomsWithQueuedSends() {
+        return db.read("read the send queue", SendQueueTable::rooms);
+    }
+
+    @Override
+    public boolean replaceQueuedContent(RoomId roomId, String transactionId, RawJson content) {
+        return db.write("edit a queued event", c -> SendQueueTable.replaceContent(c, roomId, transactionId, content));
+    }
+
+    @Override
+    public boolean markSendSent(RoomId roomId, String transactionId, EventId eventId) {
+        return db.write("mark a queued event sent", c -> SendQueueTable.markSent(c, roomId, transactionId, eventId));
+    }
+
+    @Override
+    public boolean markSendFailed(RoomId roomId, String transactionId, String cause) {
+        return db.write("mark a queued event failed", c -> SendQueueTable.markFailed(c, roomId, transactionId, cause));
+    }
+
+    @Override
+    public boolean markSendPending(RoomId roomId, String transactionId) {
+        return db.write("retry a queued event", c -> SendQueueTable.markPending(c, roomId, transactionId));
+    }
+
+    @Override
+    public boolean removeSend(RoomId roomId, String transactionId) {
+        return db.write("remove a queued event", c -> SendQueueTable.remove(c, roomId, transactionId));
     }
 
     /** Waits for a write in progress, then closes the file. Idempotent. */

@@ -1,0 +1,160 @@
+package dev.mxj.internal.send;
+
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.internal.http.RetryClassifier;
+import dev.mxj.json.RawJson;
+import dev.mxj.store.QueuedSend;
+import dev.mxj.store.QueuedSend.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Sends the queue of one room, one event at a time, in queue order. A network or server failure that
+ * outlasts the transport's retries gets more rounds after growing delays; then, or at once for a
+ * refusal, the event fails. The sender stops at a failed event (later ones wait, to keep their order)
+ * and when the queue is empty; {@link #kick()} starts it again.
+ * Picking the next event and cancelling or editing one are done under this object's lock, so an event
+ * is never changed or removed while in flight.
+ */
+final class RoomSender {
+    private static final Logger log = LoggerFactory.getLogger(RoomSender.class);
+
+    private final SendQueue queue;
+    private final RoomId room;
+    /** Rounds of the transport's retries one event gets before it fails. */
+    static final int MAX_ROUNDS = 4;
+
+    private boolean running;
+    private String inFlight;
+    /** The event the rounds count for (touched only on the queue's worker thread). */
+    private String roundsOf;
+    private int rounds;
+
+    RoomSender(SendQueue queue, RoomId room) {
+        this.queue = queue;
+        this.room = room;
+    }
+
+    /** Starts sending if not already. */
+    synchronized void kick() {
+        if (!running && !queue.closed()) {
+            running = true;
+            queue.worker().execute(this::next);
+        }
+    }
+
+    synchronized boolean isInFlight(String txnId) {
+        return txnId.equals(inFlight);
+    }
+
+    /** Removes a queued event unless it is in flight. */
+    synchronized boolean cancel(String txnId) {
+        if (txnId.equals(inFlight)) {
+            return false;
+        }
+        boolean removed = queue.store().removeSend(room, txnId);
+        if (removed) {
+            // A cancelled failed event no longer holds back the rest.
+            kick();
+        }
+        return removed;
+    }
+
+    /** Replaces the content of a waiting event; false if it is in flight, sent or failed. */
+    synchronized boolean replace(String txnId, RawJson content) {
+        return !txnId.equals(inFlight) && queue.store().replaceQueuedContent(room, txnId, content);
+    }
+
+    private void next() {
+        QueuedSend entry;
+        synchronized (this) {
+            try {
+                entry = queue.closed() ? null : queue.store().queuedSends(room).stream()
+                        .filter(e -> e.status() != Status.SENT).findFirst().orElse(null);
+            } catch (RuntimeException e) {
+                log.warn("Could not read the send queue of {}; it resumes on the next send or restart", room, e);
+                entry = null;
+            }
+            if (entry == null || entry.status() == Status.FAILED) {
+                running = false;
+                inFlight = null;
+                return;
+            }
+            inFlight = entry.transactionId();
+        }
+        QueuedSend sending = entry;
+        queue.send(sending).whenComplete((eventId, error) -> queue.worker().execute(() -> done(sending, eventId,
+                error)));
+    }
+
+    private void done(QueuedSend entry, EventId eventId, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        try {
+            if (cause == null) {
+                queue.store().markSendSent(room, entry.transactionId(), eventId);
+                queue.emit(entry.with(Status.SENT, Optional.of(eventId), Optional.empty()));
+            } else if (queue.closed() || cause instanceof CancellationException) {
+                // Left pending: the next run sends it again with the same transaction ID.
+                log.debug("Send of {} in {} stopped by close; it stays queued", entry.transactionId(), room);
+                stop();
+                return;
+            } else if (RetryClassifier.kind(cause) != RetryClassifier.Kind.PERMANENT && backOff(entry)) {
+                return; // the transport's retries ran out: the queue waits longer, then tries again
+            } else {
+                String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                log.info("Could not send {} in {}: {}", entry.transactionId(), room, message);
+                queue.store().markSendFailed(room, entry.transactionId(), message);
+                queue.handle(entry).failedBecause(cause);
+                queue.emit(entry.with(Status.FAILED, Optional.empty(), Optional.of(message)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not record the result of sending {} in {}", entry.transactionId(), room, e);
+            stop();
+            return;
+        }
+        synchronized (this) {
+            inFlight = null;
+        }
+        next();
+    }
+
+    /**
+     * Schedules another round of attempts for a network or server failure, with a growing delay,
+     * up to {@link #MAX_ROUNDS}; false when the rounds are used up (the event then fails).
+     */
+    private boolean backOff(QueuedSend entry) {
+        if (!entry.transactionId().equals(roundsOf)) {
+            roundsOf = entry.transactionId();
+            rounds = 0;
+        }
+        if (rounds >= MAX_ROUNDS) {
+            rounds = 0;
+            return false;
+        }
+        rounds++;
+        Duration delay = queue.roundDelay().multipliedBy(1L << (rounds - 1));
+        log.info("Sending {} in {} failed for now; trying again in {} ms", entry.transactionId(), room,
+                delay.toMillis());
+        synchronized (this) {
+            inFlight = null; // it may be cancelled or edited while it waits
+        }
+        try {
+            queue.schedule(() -> queue.worker().execute(this::next), delay);
+        } catch (RejectedExecutionException e) {
+            stop(); // the client closed
+        }
+        return true;
+    }
+
+    private synchronized void stop() {
+        running = false;
+        inFlight = null;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.mxj.internal.send;
+
+import dev.mxj.InvalidResponseException;
+import dev.mxj.event.RoomEvent;
+import dev.mxj.event.SyncEvent;
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.internal.ClientContext;
+import dev.mxj.internal.Listeners;
+import dev.mxj.internal.api.SendApi;
+import dev.mxj.internal.http.ApiRequest;
+import dev.mxj.json.RawJson;
+import dev.mxj.send.LocalEcho;
+import dev.mxj.send.SendHandle;
+import dev.mxj.store.QueuedSend;
+import dev.mxj.store.RoomChanges;
+import dev.mxj.store.StateChanges;
+import dev.mxj.store.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The client's persistent send queue: one {@link RoomSender} per room (one event in flight per room,
+ * in queue order), handles by transaction ID, and listeners. The store is the truth; this class holds
+ * only what is in flight. Sent events leave the store when their remote echo arrives by sync.
+ */
+public final class SendQueue {
+    private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
+
+    private final ClientContext context;
+    private final StateStore store;
+    private final Executor worker;
+    private final Listeners<LocalEcho> listeners;
+    private final Map<RoomId, RoomSender> rooms = new ConcurrentHashMap<>();
+    private final Map<String, QueueHandle> handles = new ConcurrentHashMap<>();
+    private final Duration roundDelay;
+    private final AtomicBoolean resumed = new AtomicBoolean();
+
+    public SendQueue(ClientContext context, StateStore store) {
+        this(context, store, Duration.ofSeconds(2));
+    }
+
+    /** With {@code roundDelay}: the wait before the second round of attempts (it doubles each round). */
+    public SendQueue(ClientContext context, StateStore store, Duration roundDelay) {
+        this.roundDelay = roundDelay;
+        this.context = context;
+        this.store = store;
+        this.listeners = new Listeners<>(context.callbackExecutor());
+        // Store reads and writes are blocking: done on a daemon thread that ends when idle.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "mxj-send-queue");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.worker = pool;
+    }
+
+    /**
+     * Starts sending what a previous run left queued, once the client has a session: at start, or
+     * with the first sync after a login.
+     */
+    public void resume() {
+        if (context.sessions().session().isEmpty() || resumed.getAndSet(true)) {
+            return;
+        }
+        try {
+            store.roomsWithQueuedSends().forEach(room -> sender(room).kick());
+        } catch (UnsupportedOperationException e) {
+            log.debug("The state store has no send queue: nothing to resume");
+        } catch (RuntimeException e) {
+            resumed.set(false); // try again with the next sync
+            log.warn("Could not read the send queue to resume it", e);
+        }
+    }
+
+    /** Queues an event (stored before this returns) and starts its room's sender. */
+    public SendHandle enqueue(RoomId room, String type, RawJson content, Optional<EventId> redacts) {
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(type, "type");
+        if (!content.isObject()) {
+            throw new IllegalArgumentException("Event content must be a JSON object, was " + content.json());
+        }
+        String txnId = "mxj" + UUID.randomUUID().toString().replace("-", "");
+        QueuedSend entry = store.enqueueSend(room, txnId, type, content, redacts, context.clock().millis());
+        QueueHandle handle = handle(entry);
+        emit(entry);
+        sender(room).kick();
+        return handle;
+    }
+
+    /** The queued events of {@code room}, in order, as local echoes. */
+    public List<LocalEcho> localEchoes(RoomId room) {
+        return store.queuedSends(room).stream().map(e -> handle(e).echo(e)).toList();
+    }
+
+    /** The handle of a queued event, if it is still queued. */
+    public Optional<SendHandle> handle(RoomId room, String txnId) {
+        return store.queuedSends(room).stream().filter(e -> e.transactionId().equals(txnId)).findFirst()
+                .map(this::handle);
+    }
+
+    public AutoCloseable onStateChanged(RoomId room, Consumer<? super LocalEcho> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listeners.add(echo -> {
+            if (echo.roomId().equals(room)) {
+                listener.accept(echo);
+            }
+        });
+    }
+
+    /** After a sync: sent events whose remote echo arrived leave the queue. */
+    public void remoteEchoes(StateChanges changes) {
+        worker.execute(() -> {
+            resume();
+            try {
+                removeEchoed(changes);
+            } catch (RuntimeException e) {
+                // Never stops sync: the entries stay until a later sync matches them.
+                log.warn("Could not match remote echoes with the send queue", e);
+            }
+        });
+    }
+
+    private void removeEchoed(StateChanges changes) {
+        for (RoomChanges room : changes.rooms()) {
+            for (SyncEvent event : room.timeline()) {
+                if (event instanceof RoomEvent e) {
+                    e.unsigned().string("transaction_id").ifPresent(txn -> echoed(room.info().roomId(), txn, e));
+                }
+            }
+        }
+    }
+
+    /** The server's copy of a queued event arrived (maybe before its PUT answered): it leaves the queue. */
+    private void echoed(RoomId room, String txn, RoomEvent remote) {
+        Optional<QueuedSend> entry = store.queuedSends(room).stream().filter(e -> e.transactionId().equals(txn))
+                .findFirst();
+        if (entry.isEmpty()) {
+            return;
+        }
+        QueuedSend sent = entry.get().with(QueuedSend.Status.SENT, Optional.of(remote.eventId()), Optional.empty());
+        QueueHandle handle = handles.remove(txn);
+        if (handle != null) {
+            handle.update(sent);
+        }
+        store.removeSend(room, txn);
+    }
+
+    RoomSender sender(RoomId room) {
+        return rooms.computeIfAbsent(room, r -> new RoomSender(this, r));
+    }
+
+    QueueHandle handle(QueuedSend entry) {
+        QueueHandle handle = handles.computeIfAbsent(entry.transactionId(),
+                txn -> new QueueHandle(this, entry.roomId(), txn));
+        handle.update(entry);
+        return handle;
+    }
+
+    void forget(String txnId) {
+        handles.remove(txnId);
+    }
+
+    /** Tells listeners; an entry whose handle was let go (echoed or cancelled) gets a throwaway one. */
+    void emit(QueuedSend entry) {
+        QueueHandle handle = handles.get(entry.transactionId());
+        if (handle == null) {
+            handle = new QueueHandle(this, entry.roomId(), entry.transactionId());
+        }
+        handle.update(entry);
+        listeners.emit(handle.echo(entry));
+    }
+
+    StateStore store() {
+        return store;
+    }
+
+    Executor worker() {
+        return worker;
+    }
+
+    Duration roundDelay() {
+        return roundDelay;
+    }
+
+    void schedule(Runnable task, Duration delay) {
+        context.scheduler().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** True once the client is closed: an attempt that fails then stays pending for the next run. */
+    boolean closed() {
+        return context.scheduler().isShutdown();
+    }
+
+    /** One attempt: {@code PUT /send/{type}/{txnId}} or {@code PUT /redact/{eventId}/{txnId}}, with the transport's retries. */
+    CompletableFuture<EventId> send(QueuedSend entry) {
+        ApiRequest.Builder b = ApiRequest.put("/_matrix/client/v3/rooms").segment(entry.roomId().value());
+        if (entry.redacts().isPresent()) {
+            b.segment("redact").segment(entry.redacts().get().value());
+        } else {
+            b.segment("send").segment(entry.eventType());
+        }
+        b.segment(entry.transactionId()).body(entry.content());
+        return context.transport().send(b.parse(SendApi.SendResponse.class)).thenApply(r -> {
+            if (r.eventId() == null) {
+                throw new InvalidResponseException("PUT " + (entry.redacts().isPresent() ? "redact" : "send")
+                        + " answered without event_id.");
+            }
+            return r.eventId();
+        });
+    }
+}

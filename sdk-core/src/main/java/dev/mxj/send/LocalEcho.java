@@ -1,0 +1,34 @@
+package dev.mxj.send;
+
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.json.RawJson;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event of the send queue as the application shows it until the server's copy (its remote echo,
+ * which carries the same {@code unsigned.transaction_id}) arrives by sync.
+ *
+ * @param roomId        the room
+ * @param transactionId the transaction ID, the same on every attempt and in the remote echo
+ * @param eventType     the event type; {@code m.room.redaction} for a redaction
+ * @param content       the content to send (for a redaction: the request body)
+ * @param redacts       for a redaction, the event it redacts
+ * @param state         where it is
+ * @param queuedAt      when it was queued
+ */
+public record LocalEcho(RoomId roomId, String transactionId, String eventType, RawJson content,
+                        Optional<EventId> redacts, SendState state, Instant queuedAt) {
+    public LocalEcho {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(transactionId, "transactionId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(redacts, "redacts");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(queuedAt, "queuedAt");
+    }
+}
