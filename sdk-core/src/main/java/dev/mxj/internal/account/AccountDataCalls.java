@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.event.KnownContent;
 import dev.mxj.event.TagContent;
 import dev.mxj.id.RoomId;

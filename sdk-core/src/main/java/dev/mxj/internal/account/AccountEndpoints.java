@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.account.Account;
 import dev.mxj.account.Deactivation;

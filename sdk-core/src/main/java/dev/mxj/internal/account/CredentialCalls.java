@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.Deactivation;
 import dev.mxj.account.UnbindResult;
 import dev.mxj.auth.UiaHandler;

@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.Device;
 import dev.mxj.account.Devices;
 import dev.mxj.auth.Session;

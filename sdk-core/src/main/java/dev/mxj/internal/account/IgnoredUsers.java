@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.event.IgnoredUserListContent;
 import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;

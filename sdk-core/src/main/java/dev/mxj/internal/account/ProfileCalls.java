@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.Profile;
 import dev.mxj.id.MxcUri;
 import dev.mxj.id.UserId;

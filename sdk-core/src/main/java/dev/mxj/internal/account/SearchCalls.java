@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.DirectoryUser;
 import dev.mxj.account.SearchRequest;
 import dev.mxj.account.SearchResults;

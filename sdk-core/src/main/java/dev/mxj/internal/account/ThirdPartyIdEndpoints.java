@@ -1,5 +1,6 @@
 package dev.mxj.internal.account;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.ThirdPartyId;
 import dev.mxj.account.ThirdPartyIds;
 import dev.mxj.account.ThreePidCredentials;

@@ -1,5 +1,6 @@
 package dev.mxj.internal.auth;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.ErrorCode;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.MatrixApiException;
@@ -50,7 +51,7 @@ public final class AuthEndpoints implements Auth {
     public CompletableFuture<List<LoginFlow>> loginFlows() {
         CompletableFuture<LoginApi.FlowsResponse> sent = context.transport().send(
                 ApiRequest.get(LOGIN).unauthenticated().parse(LoginApi.FlowsResponse.class));
-        return Futures.cancelling(sent, sent.thenApply(response -> {
+        return Calls.cancelling(sent, sent.thenApply(response -> {
             if (response.flows() == null) {
                 throw new InvalidResponseException("GET " + LOGIN + " answered without \"flows\". "
                         + "Report it to the server's admin.");
@@ -85,7 +86,7 @@ public final class AuthEndpoints implements Auth {
                 request.requestRefreshToken() ? Boolean.TRUE : null);
         CompletableFuture<LoginApi.Response> sent = context.transport().send(
                 ApiRequest.post(LOGIN).unauthenticated().body(body).parse(LoginApi.Response.class));
-        return Futures.cancelling(sent, sent.thenApply(r -> IssuedSessions.adopt(context, "POST " + LOGIN,
+        return Calls.cancelling(sent, sent.thenApply(r -> IssuedSessions.adopt(context, "POST " + LOGIN,
                 r.userId(), r.accessToken(), r.deviceId(), request.deviceId(), r.refreshToken(), r.expiresInMs(),
                 "Report it to the server's admin.")));
     }
@@ -105,10 +106,10 @@ public final class AuthEndpoints implements Auth {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> sent = context.transport().send(ApiRequest.post(path).noContent());
-        return Futures.cancelling(sent, sent.handle((ignored, error) -> {
-            Throwable cause = error == null ? null : Futures.unwrap(error);
+        return Calls.cancelling(sent, sent.handle((ignored, error) -> {
+            Throwable cause = error == null ? null : Calls.unwrap(error);
             if (cause != null && !sessionAlreadyGone(cause)) {
-                throw Futures.rethrow(cause);
+                throw Calls.rethrow(cause);
             }
             if (cause != null) {
                 LOG.debug("POST {}: the session had already ended on the server ({})", path, cause.getClass().getSimpleName());

@@ -1,5 +1,6 @@
 package dev.mxj.internal.auth;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.ErrorCode;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.MatrixApiException;
@@ -42,7 +43,7 @@ final class Registration {
                         request.requestRefreshToken() ? Boolean.TRUE : null))
                 .parse(RegisterApi.Response.class);
         CompletableFuture<RegisterApi.Response> run = UiaRunner.run(context.transport(), build, uia);
-        return Futures.cancelling(run, run.thenApply(r -> result(r, request.inhibitLogin(), request.deviceId(), false,
+        return Calls.cancelling(run, run.thenApply(r -> result(r, request.inhibitLogin(), request.deviceId(), false,
                 request.password().isPresent()
                         ? "The account was created; log in with its password."
                         : "The account was created but has no password; register again.")));
@@ -55,7 +56,7 @@ final class Registration {
                 .body(new RegisterApi.Request(auth, null, null, null, initialDeviceDisplayName, null, Boolean.TRUE))
                 .parse(RegisterApi.Response.class);
         CompletableFuture<RegisterApi.Response> run = UiaRunner.run(context.transport(), build, UiaHandler.automatic());
-        return Futures.cancelling(run, run.thenApply(r -> result(r, false, Optional.empty(), true,
+        return Calls.cancelling(run, run.thenApply(r -> result(r, false, Optional.empty(), true,
                 "Register a new guest.")));
     }
 
@@ -63,16 +64,16 @@ final class Registration {
         Objects.requireNonNull(localpart, "localpart");
         CompletableFuture<RegisterApi.Availability> sent = context.transport().send(ApiRequest.get(AVAILABLE)
                 .unauthenticated().query("username", localpart).parse(RegisterApi.Availability.class));
-        return Futures.cancelling(sent, sent.handle((answer, error) -> {
+        return Calls.cancelling(sent, sent.handle((answer, error) -> {
             if (error == null) {
                 // A 200 means available; "available" is there only to say so again.
                 return answer.available() == null || answer.available();
             }
-            Throwable cause = Futures.unwrap(error);
+            Throwable cause = Calls.unwrap(error);
             if (cause instanceof MatrixApiException api && api.errorCode().equals(ErrorCode.USER_IN_USE)) {
                 return false;
             }
-            throw Futures.rethrow(cause);
+            throw Calls.rethrow(cause);
         }));
     }
 
@@ -80,19 +81,19 @@ final class Registration {
         Objects.requireNonNull(token, "token");
         CompletableFuture<RegisterApi.TokenValidity> sent = context.transport().send(ApiRequest.get(TOKEN_VALIDITY)
                 .unauthenticated().query("token", token).parse(RegisterApi.TokenValidity.class));
-        return Futures.cancelling(sent, sent.handle((answer, error) -> {
+        return Calls.cancelling(sent, sent.handle((answer, error) -> {
             if (error == null) {
                 if (answer.valid() == null) {
                     throw new InvalidResponseException("GET " + TOKEN_VALIDITY + " answered without \"valid\".");
                 }
                 return answer.valid();
             }
-            Throwable cause = Futures.unwrap(error);
+            Throwable cause = Calls.unwrap(error);
             if (cause instanceof MatrixApiException api && api.httpStatus() == 403
                     && api.errorCode().equals(ErrorCode.FORBIDDEN)) {
                 return false; // the spec: registration is closed, so no token is valid
             }
-            throw Futures.rethrow(cause);
+            throw Calls.rethrow(cause);
         }));
     }
 

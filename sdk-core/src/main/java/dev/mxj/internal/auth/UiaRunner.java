@@ -1,5 +1,6 @@
 package dev.mxj.internal.auth;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.MatrixApiException;
 import dev.mxj.MatrixException;
 import dev.mxj.UiaCancelledException;
@@ -96,7 +97,7 @@ public final class UiaRunner<T> {
             if (error == null) {
                 result.complete(value);
             } else {
-                onFailure(Futures.unwrap(error));
+                onFailure(Calls.unwrap(error));
             }
         });
     }
@@ -130,7 +131,7 @@ public final class UiaRunner<T> {
         track(answer);
         answer.whenComplete((data, failure) -> {
             if (failure != null) {
-                Throwable cause = Futures.unwrap(failure);
+                Throwable cause = Calls.unwrap(failure);
                 result.completeExceptionally(cause instanceof CancellationException
                         ? new UiaCancelledException("The UiaHandler cancelled authentication for " + endpoint + ".", cause)
                         : cause);

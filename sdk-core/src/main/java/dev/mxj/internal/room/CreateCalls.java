@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.Account;
 import dev.mxj.event.DirectContent;
 import dev.mxj.event.RoomPowerLevelsContent;
@@ -41,7 +42,7 @@ final class CreateCalls {
 
     CompletableFuture<RoomId> create(CreateRoomRequest request) {
         Objects.requireNonNull(request, "request");
-        return Futures.asUser(context, me -> Futures.map(context.transport().send(
+        return Calls.asUser(context, me -> Calls.map(context.transport().send(
                 ApiRequest.post(MembershipCalls.V3 + "/createRoom").body(body(request, me))
                         .parse(CreateRoomApi.RoomIdResponse.class)), r -> MembershipCalls.roomId(r, "createRoom")));
     }
@@ -76,11 +77,11 @@ final class CreateCalls {
         Objects.requireNonNull(user, "user");
         CreateRoomRequest request = CreateRoomRequest.builder().preset(Preset.TRUSTED_PRIVATE_CHAT).invite(user)
                 .direct(true).build();
-        return Futures.then(create(request), room -> Futures.map(markDirect(room, user), done -> room));
+        return Calls.then(create(request), room -> Calls.map(markDirect(room, user), done -> room));
     }
 
     CompletableFuture<Map<UserId, List<RoomId>>> directRooms() {
-        return Futures.map(account.accountData(DirectContent.class),
+        return Calls.map(account.accountData(DirectContent.class),
                 content -> content.map(DirectContent::rooms).orElse(Map.of()));
     }
 
@@ -89,7 +90,7 @@ final class CreateCalls {
     CompletableFuture<Void> markDirect(RoomId room, UserId user) {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(user, "user");
-        return Futures.then(account.accountData(DirectContent.TYPE), current -> {
+        return Calls.then(account.accountData(DirectContent.TYPE), current -> {
             Map<String, Object> map = new LinkedHashMap<>();
             if (current.isPresent() && current.get().tree() instanceof Map<?, ?> tree) {
                 ((Map<String, Object>) tree).forEach(map::put);
@@ -109,7 +110,7 @@ final class CreateCalls {
 
     CompletableFuture<RoomId> upgrade(RoomId room, String newVersion) {
         Objects.requireNonNull(newVersion, "newVersion");
-        return Futures.map(context.transport().send(ApiRequest.post(MembershipCalls.ROOMS).segment(room.value())
+        return Calls.map(context.transport().send(ApiRequest.post(MembershipCalls.ROOMS).segment(room.value())
                 .segment("upgrade").body(new UpgradeApi.Request(newVersion)).parse(UpgradeApi.Response.class)), r -> {
                     if (r.replacementRoom() == null) {
                         throw new dev.mxj.InvalidResponseException("POST /upgrade answered without replacement_room.");
@@ -119,7 +120,7 @@ final class CreateCalls {
     }
 
     CompletableFuture<RoomId> followTombstone(RoomId room) {
-        return Futures.then(state.get(room, RoomTombstoneContent.TYPE, ""), content -> {
+        return Calls.then(state.get(room, RoomTombstoneContent.TYPE, ""), content -> {
             Optional<RoomId> next = content.flatMap(c -> c.string("replacement_room")).flatMap(CreateCalls::roomId);
             if (next.isEmpty()) {
                 throw new NoSuchElementException("Room " + room + " has no m.room.tombstone with a replacement_room;"

@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.id.MxcUri;
 import dev.mxj.id.RoomAlias;
@@ -45,7 +46,7 @@ final class DirectoryCalls {
     }
 
     CompletableFuture<Optional<ResolvedAlias>> resolve(RoomAlias alias) {
-        return Futures.map(Futures.emptyIfNotFound(context.transport().send(ApiRequest.get(ALIAS)
+        return Calls.map(Calls.emptyIfNotFound(context.transport().send(ApiRequest.get(ALIAS)
                 .segment(alias.value()).parse(DirectoryApi.Resolved.class))), found -> found.map(r -> {
                     if (r.roomId() == null) {
                         throw new InvalidResponseException("GET /directory/room/{roomAlias} answered without room_id.");
@@ -55,12 +56,12 @@ final class DirectoryCalls {
     }
 
     CompletableFuture<List<RoomAlias>> aliases(RoomId room) {
-        return Futures.map(context.transport().send(ApiRequest.get(MembershipCalls.ROOMS).segment(room.value())
+        return Calls.map(context.transport().send(ApiRequest.get(MembershipCalls.ROOMS).segment(room.value())
                 .segment("aliases").parse(DirectoryApi.Aliases.class)), r -> lenient(r.aliases(), RoomAlias::of));
     }
 
     CompletableFuture<Visibility> visibility(RoomId room) {
-        return Futures.map(context.transport().send(ApiRequest.get(LIST).segment(room.value()).unauthenticated()
+        return Calls.map(context.transport().send(ApiRequest.get(LIST).segment(room.value()).unauthenticated()
                 .parse(DirectoryApi.VisibilityBody.class)), r -> Visibility.of(r.visibility()));
     }
 
@@ -84,7 +85,7 @@ final class DirectoryCalls {
         PublicRoomsApi.Request body = new PublicRoomsApi.Request(f.limit().isPresent() ? f.limit().getAsInt() : null,
                 f.since().orElse(null), filter, f.includeAllNetworks() ? Boolean.TRUE : null,
                 f.thirdPartyInstanceId().orElse(null));
-        return Futures.map(context.transport().send(request.body(body).parse(PublicRoomsApi.Response.class)),
+        return Calls.map(context.transport().send(request.body(body).parse(PublicRoomsApi.Response.class)),
                 DirectoryCalls::page);
     }
 

@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.ServerName;
 import dev.mxj.id.UserId;
@@ -28,7 +29,7 @@ final class MembershipCalls {
     CompletableFuture<RoomId> join(String roomIdOrAlias, List<ServerName> via) {
         ApiRequest.Builder request = ApiRequest.post(V3 + "/join").segment(roomIdOrAlias).idempotent(true);
         via.forEach(server -> request.query("via", server.value()));
-        return Futures.map(context.transport().send(request.body(new MembershipApi.Reason(null))
+        return Calls.map(context.transport().send(request.body(new MembershipApi.Reason(null))
                 .parse(CreateRoomApi.RoomIdResponse.class)), r -> roomId(r, "join"));
     }
 
@@ -36,7 +37,7 @@ final class MembershipCalls {
         Objects.requireNonNull(room, "room");
         ApiRequest.Builder request = ApiRequest.post(V3 + "/knock").segment(room.value());
         via.forEach(server -> request.query("via", server.value()));
-        return Futures.map(context.transport().send(request.body(new MembershipApi.Reason(reason.orElse(null)))
+        return Calls.map(context.transport().send(request.body(new MembershipApi.Reason(reason.orElse(null)))
                 .parse(CreateRoomApi.RoomIdResponse.class)), r -> roomId(r, "knock"));
     }
 

@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.internal.ClientContext;
@@ -48,7 +49,7 @@ final class ReceiptCalls {
         if (typing && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("A typing timeout must be positive, was " + timeout);
         }
-        return Futures.asUser(context, me -> context.transport().send(ApiRequest.put(MembershipCalls.ROOMS)
+        return Calls.asUser(context, me -> context.transport().send(ApiRequest.put(MembershipCalls.ROOMS)
                 .segment(room.value()).segment("typing").segment(me.value())
                 .body(new TypingApi.Typing(typing, typing ? timeout.toMillis() : null)).noContent()));
     }

@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.event.RoomPowerLevelsContent;
 import dev.mxj.id.EventId;
@@ -31,7 +32,7 @@ final class StateCalls {
         if (!content.isObject()) {
             throw new IllegalArgumentException("State event content must be a JSON object, was " + content.json());
         }
-        return Futures.map(context.transport().send(state(ApiRequest.put(MembershipCalls.ROOMS), room, type, stateKey)
+        return Calls.map(context.transport().send(state(ApiRequest.put(MembershipCalls.ROOMS), room, type, stateKey)
                 .body(content).parse(StateEventApi.EventIdResponse.class)), r -> {
                     if (r.eventId() == null) {
                         throw new InvalidResponseException("PUT /rooms/{roomId}/state answered without event_id.");
@@ -41,7 +42,7 @@ final class StateCalls {
     }
 
     CompletableFuture<Optional<RawJson>> get(RoomId room, String type, String stateKey) {
-        return Futures.emptyIfNotFound(context.transport().send(
+        return Calls.emptyIfNotFound(context.transport().send(
                 state(ApiRequest.get(MembershipCalls.ROOMS), room, type, stateKey).raw()));
     }
 
@@ -50,7 +51,7 @@ final class StateCalls {
         if (Math.abs(level) > RoomPowerLevelsContent.MAX) {
             throw new IllegalArgumentException("A power level must be within ±(2^53-1), was " + level);
         }
-        return Futures.then(get(room, RoomPowerLevelsContent.TYPE, ""), current -> send(room,
+        return Calls.then(get(room, RoomPowerLevelsContent.TYPE, ""), current -> send(room,
                 RoomPowerLevelsContent.TYPE, "", StateContents.withUserLevel(current.orElse(RawJson.emptyObject()),
                         user, level)));
     }

@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.internal.Calls;
 import dev.mxj.account.Account;
 import dev.mxj.auth.Session;
 import dev.mxj.id.RoomAlias;
@@ -75,29 +76,29 @@ public final class StoreRooms implements Rooms {
 
     @Override
     public CompletableFuture<Room> create(CreateRoomRequest request) {
-        return Futures.map(calls.create().create(request), this::roomById);
+        return Calls.map(calls.create().create(request), this::roomById);
     }
 
     @Override
     public CompletableFuture<Room> createDirect(UserId user) {
-        return Futures.map(calls.create().createDirect(user), this::roomById);
+        return Calls.map(calls.create().createDirect(user), this::roomById);
     }
 
     @Override
     public CompletableFuture<Room> join(RoomId roomId, List<ServerName> via) {
         Objects.requireNonNull(roomId, "roomId");
-        return Futures.map(calls.membership().join(roomId.value(), via), this::roomById);
+        return Calls.map(calls.membership().join(roomId.value(), via), this::roomById);
     }
 
     @Override
     public CompletableFuture<Room> join(RoomAlias alias, List<ServerName> via) {
         Objects.requireNonNull(alias, "alias");
-        return Futures.map(calls.membership().join(alias.value(), via), this::roomById);
+        return Calls.map(calls.membership().join(alias.value(), via), this::roomById);
     }
 
     @Override
     public CompletableFuture<Room> knock(RoomId roomId, Optional<String> reason, List<ServerName> via) {
-        return Futures.map(calls.membership().knock(roomId, reason, via), this::roomById);
+        return Calls.map(calls.membership().knock(roomId, reason, via), this::roomById);
     }
 
     @Override
@@ -132,6 +133,6 @@ public final class StoreRooms implements Rooms {
 
     @Override
     public CompletableFuture<Room> followTombstone(RoomId roomId) {
-        return Futures.map(calls.create().followTombstone(Objects.requireNonNull(roomId, "roomId")), this::roomById);
+        return Calls.map(calls.create().followTombstone(Objects.requireNonNull(roomId, "roomId")), this::roomById);
     }
 }

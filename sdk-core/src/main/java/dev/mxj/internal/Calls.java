@@ -1,4 +1,4 @@
-package dev.mxj.internal.account;
+package dev.mxj.internal;
 
 import dev.mxj.ErrorCode;
 import dev.mxj.MatrixApiException;
@@ -6,7 +6,6 @@ import dev.mxj.SessionEndedException;
 import dev.mxj.auth.Session;
 import dev.mxj.auth.SessionState;
 import dev.mxj.id.UserId;
-import dev.mxj.internal.ClientContext;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,15 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Future plumbing for the account calls: the logged-in user, "404 means empty", and chaining
- * steps so that cancelling the returned future cancels the HTTP call in flight.
+ * Future plumbing shared by the facets: the logged-in user, "404 means empty", and chaining steps
+ * so that cancelling the returned future cancels the HTTP call in flight.
  */
-final class Calls {
+public final class Calls {
     private Calls() {
     }
 
     /** Runs {@code call} as the logged-in user, or fails at once with {@link SessionEndedException}. */
-    static <T> CompletableFuture<T> asUser(ClientContext context, Function<UserId, CompletableFuture<T>> call) {
+    public static <T> CompletableFuture<T> asUser(ClientContext context, Function<UserId, CompletableFuture<T>> call) {
         SessionState state = context.sessions().state();
         Optional<UserId> user = state.session().map(Session::userId);
         if (user.isEmpty()) {
@@ -35,7 +34,7 @@ final class Calls {
     }
 
     /** {@code source} mapped by {@code fn}; cancelling the result cancels {@code source}. */
-    static <T, R> CompletableFuture<R> map(CompletableFuture<T> source, Function<? super T, ? extends R> fn) {
+    public static <T, R> CompletableFuture<R> map(CompletableFuture<T> source, Function<? super T, ? extends R> fn) {
         CompletableFuture<R> derived = source.thenApply(fn);
         derived.whenComplete((value, error) -> {
             if (derived.isCancelled()) {
@@ -49,7 +48,7 @@ final class Calls {
      * {@code first}, then the step {@code next} makes of its value. Cancelling the result cancels
      * whichever step is in flight.
      */
-    static <T, R> CompletableFuture<R> then(CompletableFuture<T> first, Function<T, CompletableFuture<R>> next) {
+    public static <T, R> CompletableFuture<R> then(CompletableFuture<T> first, Function<T, CompletableFuture<R>> next) {
         CompletableFuture<R> result = new CompletableFuture<>();
         AtomicReference<CompletableFuture<?>> current = new AtomicReference<>(first);
         result.whenComplete((value, error) -> {
@@ -85,7 +84,7 @@ final class Calls {
     }
 
     /** {@code source} as an Optional: an HTTP 404 (or {@code M_NOT_FOUND}) completes it empty. */
-    static <T> CompletableFuture<Optional<T>> emptyIfNotFound(CompletableFuture<T> source) {
+    public static <T> CompletableFuture<Optional<T>> emptyIfNotFound(CompletableFuture<T> source) {
         CompletableFuture<Optional<T>> derived = source.handle((value, error) -> {
             if (error == null) {
                 return Optional.ofNullable(value);
@@ -104,12 +103,27 @@ final class Calls {
         return derived;
     }
 
-    static boolean isNotFound(Throwable error) {
+    public static boolean isNotFound(Throwable error) {
         return error instanceof MatrixApiException api
                 && (api.httpStatus() == 404 || api.errorCode().equals(ErrorCode.NOT_FOUND));
     }
 
-    static Throwable unwrap(Throwable t) {
+    public static Throwable unwrap(Throwable t) {
         return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    /** Returns {@code derived}, wired so that cancelling it cancels {@code source} (the HTTP call). */
+    public static <T> CompletableFuture<T> cancelling(CompletableFuture<?> source, CompletableFuture<T> derived) {
+        derived.whenComplete((value, error) -> {
+            if (derived.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return derived;
+    }
+
+    /** Rethrows {@code t} from inside a dependent stage without wrapping it twice. */
+    public static CompletionException rethrow(Throwable t) {
+        return t instanceof CompletionException ce ? ce : new CompletionException(t);
     }
 }
