@@ -18,8 +18,9 @@ import java.util.UUID;
 
 /**
  * The demo: starts a throwaway local Dendrite, finds it by discovery, registers a user (answering
- * User-Interactive Authentication), logs in with a SQLite session store, prints whoami and the
- * server's versions, then "restarts" and resumes the session from the store without logging in.
+ * User-Interactive Authentication), logs in with a SQLite store, prints whoami and the server's
+ * versions, "restarts" and resumes the session from the store without logging in, then has two
+ * local users talk in a room with a reply, a reaction, an edit and a thread.
  */
 public final class Demo {
     public static void main(String[] args) throws Exception {
@@ -48,7 +49,7 @@ public final class Demo {
 
             try (SqliteStore store = SqliteStore.open(storeFile);
                  MatrixClient client = MatrixClient.builder().homeserverUrl(found.homeserverUrl())
-                         .sessionStore(store).userAgent("mxj-demo").build()) {
+                         .stateStore(store).userAgent("mxj-demo").build()) {
                 client.auth().login(LoginRequest.password(name, password)
                         .withInitialDeviceDisplayName("mxj demo")).join();
                 WhoAmI me = client.account().whoami().join();
@@ -60,9 +61,17 @@ public final class Demo {
 
             say("Restarting: a new client from the same SQLite store, no login");
             try (SqliteStore store = SqliteStore.open(storeFile);
-                 MatrixClient client = MatrixClient.builder().sessionStore(store).build()) {
+                 MatrixClient client = MatrixClient.builder().stateStore(store).build()) {
                 WhoAmI me = client.account().whoami().join();
                 say("Resumed session: whoami says " + me.userId() + " on device " + me.deviceId().orElseThrow());
+
+                String bobName = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+                try (MatrixClient bob = MatrixClient.builder().homeserverUrl(found.homeserverUrl()).build()) {
+                    bob.auth().register(RegistrationRequest.of(bobName, password), UiaHandler.automatic()).join();
+                    say("Registered a second user, " + bob.session().orElseThrow().userId());
+                    new Conversation(Demo::say).run(client, bob);
+                }
+
                 client.auth().logout().join();
                 say("Logged out; the store holds no session any more: " + store.loadSession().isEmpty());
             }

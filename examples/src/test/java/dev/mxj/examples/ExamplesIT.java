@@ -47,6 +47,12 @@ class ExamplesIT {
         assertTrue(out.contains("Registered @demo-"), out);
         assertTrue(out.contains("Logged in: whoami says @demo-"), out);
         assertTrue(out.contains("Resumed session: whoami says @demo-"), out);
+        assertTrue(out.contains("Bob joined"), out);
+        assertTrue(out.contains(" (message): Hello **Bob**!"), out);
+        assertTrue(out.contains("(reply): Hi Alice, good to see you"), out);
+        assertTrue(out.contains("reacted 👍"), out);
+        assertTrue(out.contains("(thread): Starting a thread about it"), out);
+        assertTrue(out.contains(" (edit): * Hello **Bob**, welcome to mxj!"), out);
         assertTrue(out.contains("the store holds no session any more: true"), out);
         assertTrue(out.contains("Done."), out);
     }
