@@ -18,6 +18,7 @@ module dev.mxj {
     exports dev.mxj.id;
     exports dev.mxj.json;
     exports dev.mxj.media;
+    exports dev.mxj.relations;
     exports dev.mxj.room;
     exports dev.mxj.send;
     exports dev.mxj.store;

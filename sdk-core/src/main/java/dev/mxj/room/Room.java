@@ -11,6 +11,7 @@ import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendHandle;
+import dev.mxj.relations.RoomRelations;
 import dev.mxj.store.StoredEvent;
 import dev.mxj.timeline.Timeline;
 
@@ -60,6 +61,9 @@ public interface Room {
      * from sync and pagination. Close it when done.
      */
     Timeline timeline();
+
+    /** Relations of the room's events: {@code /relations}, threads, replies' quoted events. */
+    RoomRelations relations();
 
     /** Who may do what, when the store has the room's create event. */
     Optional<PowerLevels> powerLevels();

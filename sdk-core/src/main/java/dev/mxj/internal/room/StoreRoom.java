@@ -21,6 +21,7 @@ import dev.mxj.room.MemberNames;
 import dev.mxj.room.PowerLevels;
 import dev.mxj.room.Receipt;
 import dev.mxj.room.ReceiptType;
+import dev.mxj.relations.RoomRelations;
 import dev.mxj.room.Room;
 import dev.mxj.room.RoomDisplayName;
 import dev.mxj.room.RoomInfo;
@@ -44,14 +45,21 @@ final class StoreRoom extends SendingRoom {
     private final RoomId roomId;
     private final RoomCalls calls;
     private final Timelines timelines;
+    private final RoomRelations relations;
 
     StoreRoom(StateStore store, RoomId roomId, RoomCalls calls, Timelines timelines, SendQueue sends,
-              Supplier<Optional<UserId>> self) {
+              Supplier<Optional<UserId>> self, RoomRelations relations) {
         super(sends, store, self);
         this.store = store;
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.calls = calls;
         this.timelines = timelines;
+        this.relations = relations;
+    }
+
+    @Override
+    public RoomRelations relations() {
+        return relations;
     }
 
     @Override

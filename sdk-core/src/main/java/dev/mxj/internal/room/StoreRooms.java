@@ -7,7 +7,9 @@ import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.ServerName;
 import dev.mxj.id.UserId;
+import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.ClientContext;
+import dev.mxj.internal.relations.RelationCalls;
 import dev.mxj.internal.Listeners;
 import dev.mxj.internal.send.SendQueue;
 import dev.mxj.internal.timeline.Timelines;
@@ -66,7 +68,8 @@ public final class StoreRooms implements Rooms {
     @Override
     public Room roomById(RoomId roomId) {
         return new StoreRoom(store, roomId, calls, timelines, sends,
-                () -> context.sessions().session().map(Session::userId));
+                () -> context.sessions().session().map(Session::userId),
+                new RelationCalls(context.transport(), EventRegistry.defaults(), store, roomId));
     }
 
     @Override
