@@ -3,6 +3,7 @@ package dev.mxj.event;
 import dev.mxj.id.EventId;
 import dev.mxj.id.UserId;
 import dev.mxj.internal.event.KnownContents;
+import dev.mxj.internal.json.StringCache;
 import dev.mxj.json.RawJson;
 
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.function.Function;
  */
 public final class EventRegistry {
     private static final EventRegistry DEFAULTS = new EventRegistry(Map.of());
+    /** Senders repeat across a sync's events; their IDs are checked once, not per event. */
+    private static final StringCache<UserId> SENDERS = new StringCache<>(4096, UserId::of);
 
     private final Map<String, Function<RawJson, ?>> custom;
 
@@ -64,10 +67,13 @@ public final class EventRegistry {
 
     /** Parses a timeline or state event; never throws. */
     public SyncEvent parseRoomEvent(RawJson raw) {
-        Optional<String> eventId = raw.string("event_id");
-        Optional<String> type = raw.string("type");
+        // Reads the envelope straight from the parsed tree: this runs for every event of a sync.
+        Object tree = raw.tree();
+        Map<?, ?> fields = tree instanceof Map<?, ?> m ? m : Map.of();
+        Optional<String> eventId = stringField(fields, "event_id");
+        Optional<String> type = stringField(fields, "type");
         try {
-            if (!raw.isObject()) {
+            if (!(tree instanceof Map)) {
                 return new MalformedEvent(Optional.empty(), Optional.empty(), "not a JSON object", raw);
             }
             if (type.isEmpty()) {
@@ -76,19 +82,28 @@ public final class EventRegistry {
             if (eventId.isEmpty()) {
                 return new MalformedEvent(eventId, type, "no \"event_id\" string", raw);
             }
-            Optional<String> sender = raw.string("sender");
-            if (sender.isEmpty()) {
+            if (!(fields.get("sender") instanceof String sender)) {
                 return new MalformedEvent(eventId, type, "no \"sender\" string", raw);
             }
-            long ts = raw.longValue("origin_server_ts").orElse(0L);
-            Optional<String> stateKey = raw.has("state_key") ? Optional.of(raw.string("state_key")
-                    .orElseThrow(() -> new IllegalArgumentException("\"state_key\" is not a string"))) : Optional.empty();
+            Object ts = fields.get("origin_server_ts");
+            long originServerTs = ts instanceof Long l ? l : raw.longValue("origin_server_ts").orElse(0L);
+            Optional<String> stateKey = Optional.empty();
+            if (fields.containsKey("state_key")) {
+                if (!(fields.get("state_key") instanceof String key)) {
+                    throw new IllegalArgumentException("\"state_key\" is not a string");
+                }
+                stateKey = Optional.of(key);
+            }
             RawJson content = raw.object("content").orElse(RawJson.emptyObject());
-            return new RoomEvent(EventId.of(eventId.get()), type.get(), UserId.of(sender.get()), ts, stateKey,
+            return new RoomEvent(EventId.of(eventId.get()), type.get(), SENDERS.get(sender), originServerTs, stateKey,
                     parseContent(type.get(), content), raw);
         } catch (RuntimeException e) {
             return new MalformedEvent(eventId, type, describe(e), raw);
         }
+    }
+
+    private static Optional<String> stringField(Map<?, ?> fields, String key) {
+        return fields.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
     /** Parses a stripped state event (invite or knock state); empty if its envelope is unusable. */

@@ -1,6 +1,7 @@
 package dev.mxj.json;
 
 import dev.mxj.internal.json.JsonTree;
+import dev.mxj.internal.json.TreeParser;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +14,12 @@ import java.util.Set;
 /**
  * A JSON value exactly as it came from the server, kept so that fields this version does not model
  * survive. Opaque: read it through the typed getters, or take {@link #json()} to parse it yourself.
- * Immutable and thread-safe; the parsed form is built on first use.
+ * Immutable and thread-safe; the parsed form, or the text of a part read through a getter, is built
+ * on first use.
  */
 public final class RawJson {
-    private final String json;
+    /** The text; null until first asked for when this value was made from a valid tree. */
+    private volatile String json;
     private volatile Object tree;
 
     private RawJson(String json, Object tree) {
@@ -31,7 +34,7 @@ public final class RawJson {
      */
     public static RawJson parse(String json) {
         Objects.requireNonNull(json, "json");
-        return new RawJson(json, JsonTree.parse(json));
+        return new RawJson(json, TreeParser.parse(json));
     }
 
     /** An empty JSON object. */
@@ -44,9 +47,31 @@ public final class RawJson {
         return new RawJson(JsonTree.write(tree), tree);
     }
 
+    /**
+     * Wraps JSON text and the tree parsed from it, which the caller vouches for (the parser that
+     * read the text built the tree), so that neither is made again. Internal use.
+     */
+    public static RawJson of(String json, Object tree) {
+        Objects.requireNonNull(json, "json");
+        return new RawJson(json, tree);
+    }
+
+    /**
+     * A part of a valid tree (a field's object or an array element): its text is written only if
+     * someone asks for it, so reading fields of events never re-serialises their content.
+     */
+    private static RawJson part(Object subtree) {
+        return new RawJson(null, subtree);
+    }
+
     /** The JSON text. */
     public String json() {
-        return json;
+        String j = json;
+        if (j == null) {
+            j = JsonTree.write(tree);
+            json = j;
+        }
+        return j;
     }
 
     /** True if this value is a JSON object. */
@@ -56,12 +81,11 @@ public final class RawJson {
 
     /** The keys of this object, or an empty set if it is not an object. */
     public Set<String> keys() {
-        Optional<Map<?, ?>> map = asMap();
-        if (map.isEmpty()) {
+        if (!(tree() instanceof Map<?, ?> map)) {
             return Set.of();
         }
         Set<String> keys = new java.util.LinkedHashSet<>();
-        for (Object key : map.get().keySet()) {
+        for (Object key : map.keySet()) {
             keys.add(String.valueOf(key));
         }
         return Collections.unmodifiableSet(keys);
@@ -69,17 +93,17 @@ public final class RawJson {
 
     /** True if this is an object that has {@code key} (even with a null value). */
     public boolean has(String key) {
-        return asMap().map(m -> m.containsKey(key)).orElse(false);
+        return tree() instanceof Map<?, ?> map && map.containsKey(key);
     }
 
     /** The string at {@code key}, if present and a string. */
     public Optional<String> string(String key) {
-        return field(key).filter(String.class::isInstance).map(String.class::cast);
+        return field(key) instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
     /** The integer at {@code key}, if present and a whole number. */
     public Optional<Long> longValue(String key) {
-        return field(key).filter(Number.class::isInstance).map(Number.class::cast).flatMap(RawJson::exactLong);
+        return field(key) instanceof Number n ? exactLong(n) : Optional.empty();
     }
 
     private static Optional<Long> exactLong(Number n) {
@@ -95,40 +119,39 @@ public final class RawJson {
 
     /** The number at {@code key}, if present and a number. */
     public Optional<Double> doubleValue(String key) {
-        return field(key).filter(Number.class::isInstance).map(n -> ((Number) n).doubleValue());
+        return field(key) instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();
     }
 
     /** The boolean at {@code key}, if present and a boolean. */
     public Optional<Boolean> bool(String key) {
-        return field(key).filter(Boolean.class::isInstance).map(Boolean.class::cast);
+        return field(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
     }
 
     /** The object at {@code key}, if present and an object. */
     public Optional<RawJson> object(String key) {
-        return field(key).filter(Map.class::isInstance).map(RawJson::ofTree);
+        Object value = field(key);
+        return value instanceof Map ? Optional.of(part(value)) : Optional.empty();
     }
 
     /** The elements of the array at {@code key}; empty if absent or not an array. */
     public List<RawJson> array(String key) {
-        Optional<Object> value = field(key).filter(List.class::isInstance);
-        if (value.isEmpty()) {
+        if (!(field(key) instanceof List<?> list)) {
             return List.of();
         }
-        List<RawJson> out = new ArrayList<>();
-        for (Object element : (List<?>) value.get()) {
-            out.add(RawJson.ofTree(element));
+        List<RawJson> out = new ArrayList<>(list.size());
+        for (Object element : list) {
+            out.add(part(element));
         }
         return Collections.unmodifiableList(out);
     }
 
     /** The strings of the array at {@code key}, skipping elements that are not strings. */
     public List<String> strings(String key) {
-        Optional<Object> value = field(key).filter(List.class::isInstance);
-        if (value.isEmpty()) {
+        if (!(field(key) instanceof List<?> list)) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (Object element : (List<?>) value.get()) {
+        for (Object element : list) {
             if (element instanceof String s) {
                 out.add(s);
             }
@@ -145,19 +168,15 @@ public final class RawJson {
     public Object tree() {
         Object t = tree;
         if (t == null) {
-            t = JsonTree.parse(json);
+            t = TreeParser.parse(json());
             tree = t;
         }
         return t;
     }
 
-    private Optional<Map<?, ?>> asMap() {
-        Object t = tree();
-        return t instanceof Map<?, ?> m ? Optional.of(m) : Optional.empty();
-    }
-
-    private Optional<Object> field(String key) {
-        return asMap().map(m -> m.get(key));
+    /** The value at {@code key}, or null if absent, null, or this is not an object. */
+    private Object field(String key) {
+        return tree() instanceof Map<?, ?> map ? map.get(key) : null;
     }
 
     @Override
@@ -173,6 +192,6 @@ public final class RawJson {
     /** The JSON text. Callers that may hold secrets in it must not log it. */
     @Override
     public String toString() {
-        return json;
+        return json();
     }
 }

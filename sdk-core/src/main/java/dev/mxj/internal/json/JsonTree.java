@@ -1,7 +1,6 @@
 package dev.mxj.internal.json;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
@@ -18,17 +17,9 @@ public final class JsonTree {
     private JsonTree() {
     }
 
+    /** Parses one JSON value; see {@link TreeParser}. */
     public static Object parse(String json) {
-        try {
-            JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-            Object value = read(reader);
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw new IllegalArgumentException("Trailing data after the JSON value");
-            }
-            return value;
-        } catch (IOException | JsonDataException e) {
-            throw new IllegalArgumentException("Not valid JSON: " + e.getMessage(), e);
-        }
+        return TreeParser.parse(json);
     }
 
     public static Object read(JsonReader reader) throws IOException {

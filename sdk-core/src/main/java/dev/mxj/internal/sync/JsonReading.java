@@ -1,9 +1,8 @@
 package dev.mxj.internal.sync;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
+import dev.mxj.internal.json.JsonCursor;
 import dev.mxj.json.RawJson;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  */
 final class JsonReading {
     private static final Logger LOG = LoggerFactory.getLogger(JsonReading.class);
-    private static final JsonReader.Options EVENTS = JsonReader.Options.of("events");
+    private static final JsonCursor.Options EVENTS = JsonCursor.Options.of("events");
 
     private JsonReading() {
     }
@@ -28,30 +27,26 @@ final class JsonReading {
      * True if the next value is a {@code token}; otherwise consumes it (null quietly, anything
      * else with a warning naming {@code what}) and returns false.
      */
-    static boolean expect(JsonReader reader, JsonReader.Token token, String what) throws IOException {
-        JsonReader.Token actual = reader.peek();
+    static boolean expect(JsonCursor reader, JsonCursor.Token token, String what) throws IOException {
+        JsonCursor.Token actual = reader.peek();
         if (actual == token) {
             return true;
         }
-        if (actual != JsonReader.Token.NULL) {
+        if (actual != JsonCursor.Token.NULL) {
             LOG.warn("Ignoring {} at {}: expected {} but was {}", what, reader.getPath(), token, actual);
         }
         reader.skipValue();
         return false;
     }
 
-    /** The next value exactly as sent, kept as {@link RawJson}. */
-    static RawJson raw(JsonReader reader) throws IOException {
-        String text;
-        try (BufferedSource source = reader.nextSource()) {
-            text = source.readUtf8();
-        }
-        return RawJson.parse(text);
+    /** The next value exactly as sent, kept as {@link RawJson} with the tree read from the same bytes. */
+    static RawJson raw(JsonCursor reader) throws IOException {
+        return reader.nextRaw();
     }
 
     /** Reads {@code {"events": [...]}}, handing each element's raw JSON to {@code sink}. */
-    static void eventBatch(JsonReader reader, String what, Consumer<RawJson> sink) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_OBJECT, what)) {
+    static void eventBatch(JsonCursor reader, String what, Consumer<RawJson> sink) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_OBJECT, what)) {
             return;
         }
         reader.beginObject();
@@ -67,8 +62,8 @@ final class JsonReading {
     }
 
     /** Reads an array of events, handing each element's raw JSON to {@code sink}. */
-    static void eventArray(JsonReader reader, String what, Consumer<RawJson> sink) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_ARRAY, what + " events")) {
+    static void eventArray(JsonCursor reader, String what, Consumer<RawJson> sink) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_ARRAY, what + " events")) {
             return;
         }
         reader.beginArray();
@@ -79,14 +74,14 @@ final class JsonReading {
     }
 
     /** An array of strings; other elements are skipped. Null if the value is not an array. */
-    static List<String> strings(JsonReader reader, String what) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_ARRAY, what)) {
+    static List<String> strings(JsonCursor reader, String what) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_ARRAY, what)) {
             return null;
         }
         List<String> out = new ArrayList<>();
         reader.beginArray();
         while (reader.hasNext()) {
-            if (reader.peek() == JsonReader.Token.STRING) {
+            if (reader.peek() == JsonCursor.Token.STRING) {
                 out.add(reader.nextString());
             } else {
                 reader.skipValue();
@@ -97,8 +92,8 @@ final class JsonReading {
     }
 
     /** A whole number, or -1 if the value is anything else (which is skipped). */
-    static long count(JsonReader reader, String what) throws IOException {
-        if (!expect(reader, JsonReader.Token.NUMBER, what)) {
+    static long count(JsonCursor reader, String what) throws IOException {
+        if (!expect(reader, JsonCursor.Token.NUMBER, what)) {
             return -1;
         }
         try {
@@ -110,12 +105,12 @@ final class JsonReading {
     }
 
     /** A string, or null if the value is anything else (which is skipped). */
-    static String string(JsonReader reader, String what) throws IOException {
-        return expect(reader, JsonReader.Token.STRING, what) ? reader.nextString() : null;
+    static String string(JsonCursor reader, String what) throws IOException {
+        return expect(reader, JsonCursor.Token.STRING, what) ? reader.nextString() : null;
     }
 
     /** A boolean, or false if the value is anything else (which is skipped). */
-    static boolean bool(JsonReader reader, String what) throws IOException {
-        return expect(reader, JsonReader.Token.BOOLEAN, what) && reader.nextBoolean();
+    static boolean bool(JsonCursor reader, String what) throws IOException {
+        return expect(reader, JsonCursor.Token.BOOLEAN, what) && reader.nextBoolean();
     }
 }

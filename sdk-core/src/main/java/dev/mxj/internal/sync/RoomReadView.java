@@ -6,6 +6,8 @@ import dev.mxj.room.RoomInfo;
 import dev.mxj.room.RoomMember;
 import dev.mxj.store.StateStore;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,29 @@ public interface RoomReadView {
             @Override
             public Optional<RoomInfo> room(RoomId roomId) {
                 return store.room(roomId);
+            }
+
+            @Override
+            public Optional<RoomMember> member(RoomId roomId, UserId userId) {
+                return store.member(roomId, userId);
+            }
+        };
+    }
+
+    /**
+     * The read methods of a store, with every stored room read at once, now: for an account's
+     * first sync, whose hundreds of rooms the store usually does not have yet, one read instead of
+     * one per room. Only for a processor that runs before the store changes again.
+     */
+    static RoomReadView preloaded(StateStore store) {
+        Map<RoomId, RoomInfo> rooms = new HashMap<>();
+        for (RoomInfo info : store.rooms()) {
+            rooms.put(info.roomId(), info);
+        }
+        return new RoomReadView() {
+            @Override
+            public Optional<RoomInfo> room(RoomId roomId) {
+                return Optional.ofNullable(rooms.get(roomId));
             }
 
             @Override

@@ -1,6 +1,5 @@
 package dev.mxj.internal.sync;
 
-import com.squareup.moshi.JsonReader;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.event.BasicEvent;
 import dev.mxj.event.EventRegistry;
@@ -8,6 +7,7 @@ import dev.mxj.event.StrippedStateEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.internal.json.JsonCursor;
 import dev.mxj.internal.sync.SyncResponse.RoomData;
 import dev.mxj.internal.sync.SyncResponse.StrippedRoomData;
 import dev.mxj.room.UnreadCounts;
@@ -31,14 +31,14 @@ import static dev.mxj.internal.sync.JsonReading.strings;
 /** Reads {@code rooms}: the four membership sections strictly, each room leniently. */
 final class RoomsParser {
     private static final Logger LOG = LoggerFactory.getLogger(RoomsParser.class);
-    private static final JsonReader.Options SECTIONS = JsonReader.Options.of("join", "invite", "knock", "leave");
-    private static final JsonReader.Options ROOM = JsonReader.Options.of("state", "state_after", "timeline",
+    private static final JsonCursor.Options SECTIONS = JsonCursor.Options.of("join", "invite", "knock", "leave");
+    private static final JsonCursor.Options ROOM = JsonCursor.Options.of("state", "state_after", "timeline",
             "ephemeral", "account_data", "summary", "unread_notifications", "unread_thread_notifications",
             "invite_state", "knock_state");
-    private static final JsonReader.Options TIMELINE = JsonReader.Options.of("events", "limited", "prev_batch");
-    private static final JsonReader.Options SUMMARY = JsonReader.Options.of("m.heroes", "m.joined_member_count",
+    private static final JsonCursor.Options TIMELINE = JsonCursor.Options.of("events", "limited", "prev_batch");
+    private static final JsonCursor.Options SUMMARY = JsonCursor.Options.of("m.heroes", "m.joined_member_count",
             "m.invited_member_count");
-    private static final JsonReader.Options COUNTS = JsonReader.Options.of("notification_count", "highlight_count");
+    private static final JsonCursor.Options COUNTS = JsonCursor.Options.of("notification_count", "highlight_count");
 
     private final EventRegistry registry;
 
@@ -46,7 +46,7 @@ final class RoomsParser {
         this.registry = registry;
     }
 
-    void rooms(JsonReader reader, SyncResponse into) throws IOException {
+    void rooms(JsonCursor reader, SyncResponse into) throws IOException {
         if (!object(reader, "rooms")) {
             return;
         }
@@ -65,7 +65,7 @@ final class RoomsParser {
             while (reader.hasNext()) {
                 String key = reader.nextName();
                 RoomId roomId = roomId(key);
-                if (roomId == null || !expect(reader, JsonReader.Token.BEGIN_OBJECT, "room " + key)) {
+                if (roomId == null || !expect(reader, JsonCursor.Token.BEGIN_OBJECT, "room " + key)) {
                     if (roomId == null) {
                         reader.skipValue();
                     }
@@ -83,7 +83,7 @@ final class RoomsParser {
         reader.endObject();
     }
 
-    private RoomData room(JsonReader reader, RoomId roomId) throws IOException {
+    private RoomData room(JsonCursor reader, RoomId roomId) throws IOException {
         RoomData room = new RoomData(roomId);
         reader.beginObject();
         while (reader.hasNext()) {
@@ -114,7 +114,7 @@ final class RoomsParser {
         return room;
     }
 
-    private StrippedRoomData stripped(JsonReader reader, RoomId roomId) throws IOException {
+    private StrippedRoomData stripped(JsonCursor reader, RoomId roomId) throws IOException {
         StrippedRoomData room = new StrippedRoomData(roomId);
         reader.beginObject();
         while (reader.hasNext()) {
@@ -136,14 +136,14 @@ final class RoomsParser {
         return room;
     }
 
-    private List<SyncEvent> roomEvents(JsonReader reader, String what) throws IOException {
+    private List<SyncEvent> roomEvents(JsonCursor reader, String what) throws IOException {
         List<SyncEvent> list = new ArrayList<>();
         eventBatch(reader, what, raw -> list.add(registry.parseRoomEvent(raw)));
         return list;
     }
 
-    private void timeline(JsonReader reader, RoomData room) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_OBJECT, "timeline")) {
+    private void timeline(JsonCursor reader, RoomData room) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_OBJECT, "timeline")) {
             return;
         }
         reader.beginObject();
@@ -165,8 +165,8 @@ final class RoomsParser {
         reader.endObject();
     }
 
-    private static void summary(JsonReader reader, RoomData room) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_OBJECT, "summary")) {
+    private static void summary(JsonCursor reader, RoomData room) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_OBJECT, "summary")) {
             return;
         }
         reader.beginObject();
@@ -185,8 +185,8 @@ final class RoomsParser {
     }
 
     /** {@code {"notification_count": n, "highlight_count": n}}; absent counts are 0. */
-    private static UnreadCounts counts(JsonReader reader, String what) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_OBJECT, what)) {
+    private static UnreadCounts counts(JsonCursor reader, String what) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_OBJECT, what)) {
             return null;
         }
         long notifications = 0;
@@ -206,8 +206,8 @@ final class RoomsParser {
         return new UnreadCounts(notifications, highlights);
     }
 
-    private static Map<EventId, UnreadCounts> threadCounts(JsonReader reader) throws IOException {
-        if (!expect(reader, JsonReader.Token.BEGIN_OBJECT, "unread_thread_notifications")) {
+    private static Map<EventId, UnreadCounts> threadCounts(JsonCursor reader) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_OBJECT, "unread_thread_notifications")) {
             return null;
         }
         Map<EventId, UnreadCounts> out = new LinkedHashMap<>();
@@ -240,13 +240,13 @@ final class RoomsParser {
      * The top-level fields and the membership sections are the response's skeleton: a wrong type
      * there makes the whole response invalid. Null counts as absent (consumed; returns false).
      */
-    static boolean object(JsonReader reader, String what) throws IOException {
-        JsonReader.Token token = reader.peek();
-        if (token == JsonReader.Token.NULL) {
+    static boolean object(JsonCursor reader, String what) throws IOException {
+        JsonCursor.Token token = reader.peek();
+        if (token == JsonCursor.Token.NULL) {
             reader.nextNull();
             return false;
         }
-        if (token != JsonReader.Token.BEGIN_OBJECT) {
+        if (token != JsonCursor.Token.BEGIN_OBJECT) {
             throw new InvalidResponseException("GET /_matrix/client/v3/sync answered \"" + what
                     + "\" as " + token + " where the spec has an object. This is a server or proxy problem;"
                     + " nothing of the response was applied and the request will be retried.");

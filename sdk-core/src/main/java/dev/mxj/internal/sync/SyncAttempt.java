@@ -75,7 +75,10 @@ final class SyncAttempt {
                 }, deps.worker)
                 .thenApplyAsync(received -> {
                     checkNotCancelled();
-                    SyncProcessor processor = new SyncProcessor(session.userId(), RoomReadView.of(deps.store));
+                    // A first sync brings every room at once: read what the store has in one go.
+                    RoomReadView view = received.first ? RoomReadView.preloaded(deps.store)
+                            : RoomReadView.of(deps.store);
+                    SyncProcessor processor = new SyncProcessor(session.userId(), view);
                     StateChanges changes = processor.process(received.response,
                             received.first ? progress : SyncProcessor.Progress.NONE);
                     deps.store.apply(changes);

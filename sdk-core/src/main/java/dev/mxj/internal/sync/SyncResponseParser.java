@@ -1,15 +1,15 @@
 package dev.mxj.internal.sync;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.event.EventRegistry;
-import okio.Buffer;
+import dev.mxj.internal.json.JsonCursor;
 import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.mxj.internal.sync.JsonReading.count;
@@ -18,19 +18,20 @@ import static dev.mxj.internal.sync.JsonReading.strings;
 import static dev.mxj.internal.sync.RoomsParser.object;
 
 /**
- * Reads a {@code /sync} body in one streaming pass (Moshi {@link JsonReader}), keeping each event's
- * raw JSON and parsing its envelope once. A body that is not JSON, lacks {@code next_batch}, or has
- * a wrong type where the spec puts an object at the top ({@code rooms}, {@code rooms.join}, ...)
- * is an {@link InvalidResponseException}. Below that, bad values are skipped and bad events are
- * kept as {@link dev.mxj.event.MalformedEvent}. Thread-safe.
+ * Reads a {@code /sync} body in one pass over its bytes ({@link JsonCursor}), keeping each event's
+ * raw JSON, building its tree once from the same bytes, and parsing its envelope once. A body that
+ * is not JSON, lacks {@code next_batch}, or has a wrong type where the spec puts an object at the
+ * top ({@code rooms}, {@code rooms.join}, ...) is an {@link InvalidResponseException}. Below that,
+ * bad values are skipped and bad events are kept as {@link dev.mxj.event.MalformedEvent}.
+ * Thread-safe.
  */
 public final class SyncResponseParser {
     static final String ENDPOINT = "GET /_matrix/client/v3/sync";
     private static final Logger LOG = LoggerFactory.getLogger(SyncResponseParser.class);
-    private static final JsonReader.Options TOP = JsonReader.Options.of("next_batch", "rooms", "presence",
+    private static final JsonCursor.Options TOP = JsonCursor.Options.of("next_batch", "rooms", "presence",
             "account_data", "to_device", "device_lists", "device_one_time_keys_count",
             "device_unused_fallback_key_types", "org.matrix.msc2732.device_unused_fallback_key_types");
-    private static final JsonReader.Options DEVICE_LISTS = JsonReader.Options.of("changed", "left");
+    private static final JsonCursor.Options DEVICE_LISTS = JsonCursor.Options.of("changed", "left");
 
     private final EventRegistry registry;
     private final RoomsParser rooms;
@@ -40,12 +41,37 @@ public final class SyncResponseParser {
         this.rooms = new RoomsParser(registry);
     }
 
-    /** Parses a body; throws {@link InvalidResponseException} for an invalid top level. */
+    /**
+     * Parses a body; throws {@link InvalidResponseException} for an invalid top level. The body is
+     * read whole first: the events are parsed straight from its bytes.
+     */
     public SyncResponse parse(BufferedSource body) {
+        long start = System.nanoTime();
+        byte[] bytes;
         try {
-            JsonReader reader = JsonReader.of(body);
+            bytes = body.readByteArray();
+        } catch (IOException e) {
+            throw new InvalidResponseException(ENDPOINT + " answered a body that is not valid JSON (" + e.getMessage()
+                    + "). This is a server or proxy problem; nothing of it was applied.", e);
+        }
+        long read = System.nanoTime();
+        SyncResponse response = parse(bytes);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Read a sync response of {} bytes in {} ms, parsed it ({} rooms) in {} ms", bytes.length,
+                    (read - start) / 1_000_000, response.roomCount(), (System.nanoTime() - read) / 1_000_000);
+        }
+        return response;
+    }
+
+    public SyncResponse parse(String json) {
+        return parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SyncResponse parse(byte[] body) {
+        try {
+            JsonCursor reader = JsonCursor.of(body);
             SyncResponse response = read(reader);
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+            if (reader.peek() != JsonCursor.Token.END_DOCUMENT) {
                 throw invalid("has data after the JSON object");
             }
             return response;
@@ -55,12 +81,8 @@ public final class SyncResponseParser {
         }
     }
 
-    public SyncResponse parse(String json) {
-        return parse(new Buffer().writeUtf8(json));
-    }
-
-    private SyncResponse read(JsonReader reader) throws IOException {
-        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+    private SyncResponse read(JsonCursor reader) throws IOException {
+        if (reader.peek() != JsonCursor.Token.BEGIN_OBJECT) {
             throw invalid("is a JSON " + reader.peek() + ", not an object");
         }
         SyncResponse response = new SyncResponse();
@@ -69,7 +91,7 @@ public final class SyncResponseParser {
         while (reader.hasNext()) {
             switch (reader.selectName(TOP)) {
                 case 0 -> {
-                    if (reader.peek() != JsonReader.Token.STRING) {
+                    if (reader.peek() != JsonCursor.Token.STRING) {
                         throw invalid("has a next_batch that is " + reader.peek() + ", not a string");
                     }
                     response.nextBatch = reader.nextString();
@@ -113,7 +135,7 @@ public final class SyncResponseParser {
         return response;
     }
 
-    private static void deviceLists(JsonReader reader, SyncResponse response) throws IOException {
+    private static void deviceLists(JsonCursor reader, SyncResponse response) throws IOException {
         if (!object(reader, "device_lists")) {
             return;
         }
@@ -133,7 +155,7 @@ public final class SyncResponseParser {
         reader.endObject();
     }
 
-    private static void oneTimeKeyCounts(JsonReader reader, SyncResponse response) throws IOException {
+    private static void oneTimeKeyCounts(JsonCursor reader, SyncResponse response) throws IOException {
         if (!object(reader, "device_one_time_keys_count")) {
             return;
         }

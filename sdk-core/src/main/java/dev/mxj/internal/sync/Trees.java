@@ -4,6 +4,7 @@ import dev.mxj.id.MxcUri;
 import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.json.StringCache;
 import dev.mxj.json.RawJson;
 
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.Optional;
  * processor looks at a few content fields of many events. Values of the wrong type read as absent.
  */
 final class Trees {
+    /** Members' IDs and avatars repeat across a sync's rooms: each is checked once, not per event. */
+    private static final StringCache<UserId> USER_IDS = new StringCache<>(4096, UserId::of);
+    private static final StringCache<MxcUri> MXC_URIS = new StringCache<>(4096, MxcUri::of);
+
     private Trees() {
     }
 
@@ -59,7 +64,7 @@ final class Trees {
             return Optional.empty();
         }
         try {
-            return Optional.of(MxcUri.of(s));
+            return Optional.of(MXC_URIS.get(s));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -70,7 +75,7 @@ final class Trees {
             return null;
         }
         try {
-            return UserId.of(s);
+            return USER_IDS.get(s);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -14,6 +14,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,12 +26,25 @@ import java.util.concurrent.locks.ReentrantLock;
  * and a query-only reader. In WAL mode the reader sees the last commit and never waits for the
  * writer. Every write runs in one {@code BEGIN IMMEDIATE} transaction that rolls back on any
  * exception, so a store change is all or nothing.
+ *
+ * <p>Checkpoints (copying the WAL back into the database file) run in the background, not in the
+ * committing thread: SQLite's automatic checkpoint is off on the writer, and after a commit that
+ * leaves the WAL over {@value #CHECKPOINT_AFTER_PAGES} pages a shared daemon thread runs a
+ * {@code PASSIVE} checkpoint on a connection of its own, which waits for no reader or writer. A
+ * big sync's commit then writes its pages once (to the WAL) instead of twice, and small commits
+ * never stall on a checkpoint. Durability is unchanged: a commit is on disk once its WAL frames
+ * are synced ({@code synchronous = FULL}); a crash before the checkpoint leaves a WAL that the
+ * next open replays.
  */
 final class SqliteDatabase implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 5_000;
     /** The writer's page cache, in KiB (SQLite's default is 2 MiB). */
     static final int WRITER_CACHE_KIB = 64 * 1024;
+    /** WAL size, in pages, after which a background checkpoint runs (SQLite's own default threshold). */
+    static final int CHECKPOINT_AFTER_PAGES = 1000;
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
+    /** Runs the checkpoints of every open store, one at a time; its thread ends when idle. */
+    private static final ThreadPoolExecutor CHECKPOINTS = checkpointThread();
 
     /** Work done with a connection inside a transaction. */
     @FunctionalInterface
@@ -35,14 +53,22 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private final Path file;
+    private final Path walFile;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
+    /** Held while a checkpoint runs; guards {@link #checkpointer}. */
+    private final ReentrantLock checkpointLock = new ReentrantLock();
+    private final AtomicBoolean checkpointQueued = new AtomicBoolean();
     private Connection writer;
     private Connection reader;
+    private Connection checkpointer;
+    /** The WAL size in bytes that calls for a checkpoint. */
+    private long checkpointAfterBytes;
     private volatile boolean closed;
 
     private SqliteDatabase(Path file) {
         this.file = file;
+        this.walFile = file.resolveSibling(file.getFileName() + "-wal");
     }
 
     /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
@@ -55,6 +81,7 @@ final class SqliteDatabase implements AutoCloseable {
             // Migrate (or refuse a newer or foreign file) before anything else changes the file.
             Migrations.migrate(db);
             db.useWal();
+            db.manageCheckpoints();
             db.reader = db.connect(true);
             log.debug("Opened SQLite store {}", path);
             return db;
@@ -74,7 +101,9 @@ final class SqliteDatabase implements AutoCloseable {
      * inside {@code work}, use the connection it is given.
      */
     <T> T write(String what, SqlWork<T> work) {
-        return inTransaction(writeLock, true, "BEGIN IMMEDIATE", what, work);
+        T result = inTransaction(writeLock, true, "BEGIN IMMEDIATE", what, work);
+        checkpointIfWalIsLarge();
+        return result;
     }
 
     /** Runs {@code work} on the reader, in one read transaction so it sees one snapshot. */
@@ -160,6 +189,87 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns the writer's automatic checkpoint off (see the class comment) and lets SQLite shrink
+     * the WAL file back to what it holds when it starts over after a checkpoint, so that its size
+     * tells how much is waiting to be checkpointed.
+     */
+    private void manageCheckpoints() {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+            statement.execute("PRAGMA journal_size_limit = 0");
+            long pageSize;
+            try (ResultSet row = statement.executeQuery("PRAGMA page_size")) {
+                pageSize = row.next() ? row.getLong(1) : 4096;
+            }
+            // Each WAL frame is a page and a 24-byte header.
+            checkpointAfterBytes = CHECKPOINT_AFTER_PAGES * (pageSize + 24);
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(file, "open the store", e);
+        }
+    }
+
+    /** After a commit: queues a background checkpoint if the WAL has grown past the threshold. */
+    private void checkpointIfWalIsLarge() {
+        if (checkpointAfterBytes == 0) {
+            return; // still opening: SQLite checkpoints as usual until manageCheckpoints()
+        }
+        long walBytes;
+        try {
+            walBytes = Files.size(walFile);
+        } catch (IOException e) {
+            return; // no WAL file (yet): nothing to checkpoint
+        }
+        if (walBytes < checkpointAfterBytes || !checkpointQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            CHECKPOINTS.execute(this::checkpoint);
+        } catch (RejectedExecutionException e) {
+            checkpointQueued.set(false);
+        }
+    }
+
+    /** Copies what it can of the WAL into the database file, waiting for no reader or writer. */
+    private void checkpoint() {
+        checkpointLock.lock();
+        try {
+            checkpointQueued.set(false);
+            if (closed) {
+                return;
+            }
+            if (checkpointer == null) {
+                checkpointer = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+                execute(checkpointer, "PRAGMA synchronous = FULL");
+            }
+            long start = System.nanoTime();
+            try (Statement statement = checkpointer.createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                if (row.next() && log.isDebugEnabled()) {
+                    log.debug("Checkpointed {} of {} WAL pages of {} in {} ms{}", row.getLong(3), row.getLong(2), file,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                            row.getInt(1) != 0 ? " (another checkpoint was running)" : "");
+                }
+            }
+        } catch (SQLException e) {
+            // Nothing is lost: the WAL keeps the data, and a later checkpoint (or close) copies it.
+            log.debug("A background checkpoint of {} failed; a later one will retry", file, e);
+        } finally {
+            checkpointLock.unlock();
+        }
+    }
+
+    private static ThreadPoolExecutor checkpointThread() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "mxj-sqlite-checkpoint");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
     static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -200,7 +310,10 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Closes both connections after any transaction in progress ends. Idempotent. */
+    /**
+     * Closes the connections after any transaction or checkpoint in progress ends. The writer
+     * closes last; SQLite then checkpoints what is left of the WAL and removes it. Idempotent.
+     */
     @Override
     public void close() {
         writeLock.lock();
@@ -210,6 +323,12 @@ final class SqliteDatabase implements AutoCloseable {
                 return;
             }
             closed = true;
+            checkpointLock.lock();
+            try {
+                closeQuietly(checkpointer);
+            } finally {
+                checkpointLock.unlock();
+            }
             closeQuietly(reader);
             closeQuietly(writer);
             log.debug("Closed SQLite store {}", file);
