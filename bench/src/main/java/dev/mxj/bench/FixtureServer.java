@@ -23,6 +23,12 @@ public final class FixtureServer implements AutoCloseable {
     private final SyncFixture fixture;
     private final AtomicInteger incremental = new AtomicInteger();
 
+    static {
+        // The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for the
+        // client's delayed ACK, which would be measured as mxj's latency. Read when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public FixtureServer(SyncFixture fixture) throws IOException {
         this.fixture = fixture;
         this.initial = fixture.initialSync();
