@@ -47,7 +47,7 @@ public final class StreamedResponse implements AutoCloseable {
 
     /** The typed error for a failure while reading {@link #body()}: what broke, and what to do. */
     public MatrixNetworkException networkError(IOException e) {
-        return StreamingExchange.network(endpoint, e);
+        return Exchange.network(endpoint, e);
     }
 
     /** True once {@link #close()} was called. */

@@ -36,8 +36,8 @@ public final class StreamingCalls {
      * itself is never retried. The caller must close the response.
      */
     public CompletableFuture<StreamedResponse> open(ApiRequest<?> request) {
-        StreamingExchange<StreamedResponse> exchange = new StreamingExchange<>(transport, request, null,
-                new StreamingExchange.SuccessHandler<>() {
+        Exchange<StreamedResponse> exchange = new Exchange<>(transport, request, null, true,
+                new Exchange.SuccessHandler<>() {
                     @Override
                     public StreamedResponse handle(okhttp3.Response response, okhttp3.Call call, String endpoint) {
                         return new StreamedResponse(response, call, endpoint);
@@ -58,7 +58,7 @@ public final class StreamingCalls {
      * request's idempotency; cancelling the future cancels the call and so the read.
      */
     public <R> CompletableFuture<R> receive(ApiRequest<?> request, BodyReceiver<R> receiver) {
-        StreamingExchange<R> exchange = new StreamingExchange<>(transport, request, null, (response, call, endpoint) -> {
+        Exchange<R> exchange = new Exchange<>(transport, request, null, true, (response, call, endpoint) -> {
             try (StreamedResponse streamed = new StreamedResponse(response, call, endpoint)) {
                 R value = receiver.receive(streamed);
                 streamed.close(true);
@@ -83,7 +83,7 @@ public final class StreamingCalls {
             throw new IllegalArgumentException("Not a MIME type: '" + contentType + "'");
         }
         ProgressBody body = new ProgressBody(source, type, progress);
-        StreamingExchange<T> exchange = new StreamingExchange<>(transport, request, body,
+        Exchange<T> exchange = new Exchange<>(transport, request, body, false,
                 (response, call, endpoint) -> request.reader.read(response.body().source(), endpoint));
         exchange.start();
         return exchange.result;

@@ -51,7 +51,7 @@ public final class Transport {
 
     /** Sends the request; the future completes with the parsed body or a {@link dev.mxj.MatrixException}. */
     public <T> CompletableFuture<T> send(ApiRequest<T> request) {
-        Exchange<T> exchange = new Exchange<>(this, request);
+        Exchange<T> exchange = Exchange.json(this, request);
         exchange.start();
         return exchange.result;
     }
