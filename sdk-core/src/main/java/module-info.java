@@ -21,9 +21,12 @@ module dev.mxj {
     exports dev.mxj.relations;
     exports dev.mxj.room;
     exports dev.mxj.send;
+    exports dev.mxj.spi;
     exports dev.mxj.store;
     exports dev.mxj.sync;
     exports dev.mxj.timeline;
+
+    uses dev.mxj.spi.EncryptionModuleProvider;
 
     // Moshi builds adapters for the endpoint records reflectively.
     opens dev.mxj.internal.api to com.squareup.moshi;

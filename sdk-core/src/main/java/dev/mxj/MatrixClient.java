@@ -20,6 +20,7 @@ import dev.mxj.internal.sync.SyncLoop;
 import dev.mxj.media.Media;
 import dev.mxj.store.MemorySessionStore;
 import dev.mxj.room.Rooms;
+import dev.mxj.spi.EncryptionModule;
 import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.SessionStore;
 import dev.mxj.store.StateStore;
@@ -191,6 +192,7 @@ public final class MatrixClient implements AutoCloseable {
         private Executor callbackExecutor;
         private Clock clock = Clock.systemUTC();
         private String userAgentSuffix;
+        private EncryptionModule encryption;
 
         private Builder() {
         }
@@ -248,6 +250,18 @@ public final class MatrixClient implements AutoCloseable {
         /** The clock for token expiry; for tests. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * End-to-end encryption through {@code module} (sdk-crypto's). Without this call the client looks
+         * for an {@link dev.mxj.spi.EncryptionModuleProvider} with {@link java.util.ServiceLoader}, and
+         * works without encryption if there is none: encrypted events then stay as they came, and sending
+         * into an encrypted room fails with {@link EncryptionUnavailableException}. A module serves one
+         * client: {@link MatrixClient#newBuilder()} does not carry it over.
+         */
+        public Builder encryption(EncryptionModule module) {
+            this.encryption = java.util.Objects.requireNonNull(module, "module");
             return this;
         }
 
