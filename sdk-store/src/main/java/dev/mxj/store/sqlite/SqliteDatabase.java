@@ -75,6 +75,7 @@ final class SqliteDatabase implements AutoCloseable {
     static SqliteDatabase open(Path file) {
         Path path = file.toAbsolutePath();
         createIfMissing(path);
+        NativeLibraryCache.prepare();
         SqliteDatabase db = new SqliteDatabase(path);
         try {
             db.writer = db.connect(false);
