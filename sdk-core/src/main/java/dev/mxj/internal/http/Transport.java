@@ -24,6 +24,7 @@ public final class Transport {
     final OkHttpClient http;
     final URI baseUrl;
     final RetryClassifier retry;
+    private final RetryConfig retryConfig;
     final ScheduledExecutorService scheduler;
     final String userAgent;
     private volatile AccessTokenSource tokens = AccessTokenSource.NONE;
@@ -33,6 +34,7 @@ public final class Transport {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = baseUrl;
         this.retry = new RetryClassifier(retryConfig);
+        this.retryConfig = retryConfig;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.userAgent = userAgent;
     }
@@ -47,6 +49,11 @@ public final class Transport {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** The client's retry settings (the send queue paces its own rounds of attempts by them). */
+    public RetryConfig retryConfig() {
+        return retryConfig;
     }
 
     /** Sends the request; the future completes with the parsed body or a {@link dev.mxj.MatrixException}. */
