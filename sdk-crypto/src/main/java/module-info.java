@@ -11,4 +11,5 @@ module dev.mxj.crypto {
     exports dev.mxj.crypto;
     exports dev.mxj.crypto.olm;
     exports dev.mxj.crypto.olm.libolm;
+    exports dev.mxj.crypto.store;
 }
