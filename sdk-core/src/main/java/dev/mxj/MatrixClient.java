@@ -11,6 +11,8 @@ import dev.mxj.internal.Listeners;
 import dev.mxj.internal.account.AccountEndpoints;
 import dev.mxj.internal.auth.AuthEndpoints;
 import dev.mxj.internal.auth.SessionManager;
+import dev.mxj.internal.crypto.E2ee;
+import dev.mxj.internal.crypto.ModuleDiscovery;
 import dev.mxj.internal.discovery.ServerEndpoints;
 import dev.mxj.internal.http.HttpClients;
 import dev.mxj.internal.http.Transport;
@@ -64,6 +66,7 @@ public final class MatrixClient implements AutoCloseable {
     private final Media media;
     private final SyncLoop sync;
     private final Rooms rooms;
+    private final E2ee e2ee;
 
     private MatrixClient(Builder b, URI homeserverUrl, Optional<Session> restored) {
         this.settings = b.copy();
@@ -88,9 +91,13 @@ public final class MatrixClient implements AutoCloseable {
         this.server = new ServerEndpoints(context);
         this.media = new MediaEndpoints(context, server::versions);
         StateStore state = b.stateStore != null ? b.stateStore : new MemoryStateStore();
-        this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults());
+        Optional<EncryptionModule> module = b.encryption != null ? Optional.of(b.encryption)
+                : ModuleDiscovery.discover(state);
+        this.e2ee = new E2ee(context, state, module, EventRegistry.defaults());
+        sessionListeners.add(e2ee::sessionChanged);
+        this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults(), e2ee);
         sessionListeners.add(sync::sessionChanged);
-        this.rooms = new StoreRooms(context, account, state, sync);
+        this.rooms = new StoreRooms(context, account, state, sync, e2ee);
     }
 
     public static Builder builder() {
@@ -163,10 +170,19 @@ public final class MatrixClient implements AutoCloseable {
         return rooms;
     }
 
+    /**
+     * True when the client has an end-to-end encryption module ({@link Builder#encryption}, or found
+     * on the class path): it then encrypts what it sends into encrypted rooms and decrypts what it reads.
+     */
+    public boolean encryptionEnabled() {
+        return e2ee.enabled();
+    }
+
     /** Stops mxj's threads for this client. In-flight requests may still complete. */
     @Override
     public void close() {
         sync.close();
+        e2ee.close();
         context.scheduler().shutdownNow();
         if (ownedCallbackExecutor != null) {
             ownedCallbackExecutor.shutdown();

@@ -1,8 +1,10 @@
 package dev.mxj.room;
 
+import dev.mxj.event.DecryptionResult;
 import dev.mxj.event.RoomJoinRulesContent;
 import dev.mxj.event.RoomPowerLevelsContent;
 import dev.mxj.event.RoomServerAclContent;
+import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.MxcUri;
 import dev.mxj.id.RoomAlias;
@@ -144,8 +146,23 @@ public interface Room {
     /** Sets {@code m.room.server_acl}. */
     CompletableFuture<EventId> setServerAcl(RoomServerAclContent acl);
 
-    /** Sends {@code m.room.encryption} with {@code m.megolm.v1.aes-sha2}. It cannot be undone. */
+    /**
+     * Sends {@code m.room.encryption} with {@code m.megolm.v1.aes-sha2}. It cannot be undone. From then
+     * on (at once, before sync confirms it) every event this client queues for the room is encrypted,
+     * which needs an encryption module ({@link dev.mxj.MatrixClient.Builder#encryption}).
+     */
     CompletableFuture<EventId> enableEncryption();
+
+    /** True if the room is end-to-end encrypted, as far as the store (and this client's own sends) know. */
+    boolean isEncrypted();
+
+    /**
+     * Decrypts an event of this room read elsewhere than a timeline (relations, {@code /context},
+     * search): {@link dev.mxj.event.Decrypted}, {@link dev.mxj.event.UnableToDecrypt}, or
+     * {@link dev.mxj.event.PlainText} for an event that is not encrypted. Never completes exceptionally.
+     * Timelines decrypt their items themselves.
+     */
+    CompletableFuture<DecryptionResult> decrypt(SyncEvent event);
 
     // Directory and upgrades
 

@@ -1,5 +1,6 @@
 package dev.mxj.internal.room;
 
+import dev.mxj.event.DecryptionResult;
 import dev.mxj.event.RoomCreateContent;
 import dev.mxj.event.RoomEncryptionContent;
 import dev.mxj.event.RoomEvent;
@@ -8,11 +9,14 @@ import dev.mxj.event.RoomHistoryVisibilityContent;
 import dev.mxj.event.RoomJoinRulesContent;
 import dev.mxj.event.RoomPowerLevelsContent;
 import dev.mxj.event.RoomServerAclContent;
+import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.MxcUri;
 import dev.mxj.id.RoomAlias;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.Calls;
+import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.internal.send.SendQueue;
 import dev.mxj.internal.send.SendingRoom;
 import dev.mxj.internal.timeline.Timelines;
@@ -47,9 +51,12 @@ final class StoreRoom extends SendingRoom {
     private final Timelines timelines;
     private final RoomRelations relations;
 
+    private final E2ee e2ee;
+
     StoreRoom(StateStore store, RoomId roomId, RoomCalls calls, Timelines timelines, SendQueue sends,
-              Supplier<Optional<UserId>> self, RoomRelations relations) {
+              Supplier<Optional<UserId>> self, RoomRelations relations, E2ee e2ee) {
         super(sends, store, self);
+        this.e2ee = e2ee;
         this.store = store;
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.calls = calls;
@@ -158,7 +165,10 @@ final class StoreRoom extends SendingRoom {
 
     @Override
     public CompletableFuture<EventId> sendState(String type, String stateKey, RawJson content) {
-        return calls.state().send(roomId, type, stateKey, content);
+        return Calls.map(calls.state().send(roomId, type, stateKey, content), id -> {
+            e2ee.stateSent(roomId, type, stateKey, content);
+            return id;
+        });
     }
 
     @Override
@@ -226,6 +236,16 @@ final class StoreRoom extends SendingRoom {
     public CompletableFuture<EventId> enableEncryption() {
         return sendState(RoomEncryptionContent.TYPE, "",
                 RawJson.ofTree(Map.of("algorithm", RoomEncryptionContent.MEGOLM_V1)));
+    }
+
+    @Override
+    public boolean isEncrypted() {
+        return e2ee.isEncrypted(roomId);
+    }
+
+    @Override
+    public CompletableFuture<DecryptionResult> decrypt(SyncEvent event) {
+        return e2ee.decrypt(roomId, Objects.requireNonNull(event, "event"));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.relations.RelationCalls;
 import dev.mxj.internal.Listeners;
+import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.internal.send.SendQueue;
 import dev.mxj.internal.timeline.Timelines;
 import dev.mxj.room.CreateRoomRequest;
@@ -38,8 +39,15 @@ public final class StoreRooms implements Rooms {
     private final Timelines timelines;
     private final SendQueue sends;
     private final ClientContext context;
+    private final E2ee e2ee;
 
     public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync) {
+        this(context, account, store, sync, new E2ee(context, store, Optional.empty(), EventRegistry.defaults()));
+    }
+
+    /** With {@code e2ee}: sends into encrypted rooms are encrypted, timelines decrypt. */
+    public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync, E2ee e2ee) {
+        this.e2ee = e2ee;
         this.store = store;
         this.listeners = new Listeners<>(context.callbackExecutor());
         this.calls = RoomCalls.of(context, account);
@@ -69,7 +77,7 @@ public final class StoreRooms implements Rooms {
     public Room roomById(RoomId roomId) {
         return new StoreRoom(store, roomId, calls, timelines, sends,
                 () -> context.sessions().session().map(Session::userId),
-                new RelationCalls(context.transport(), EventRegistry.defaults(), store, roomId));
+                new RelationCalls(context.transport(), EventRegistry.defaults(), store, roomId), e2ee);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.mxj.internal.sync;
 
+import dev.mxj.MatrixException;
 import dev.mxj.SessionEndedException;
 import dev.mxj.auth.Session;
+import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.internal.http.Transport;
 import dev.mxj.store.StateChanges;
 import dev.mxj.store.StateStore;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -25,7 +28,7 @@ final class SyncAttempt {
     private static final Logger LOG = LoggerFactory.getLogger(SyncAttempt.class);
 
     /** What an attempt needs from its loop. */
-    record Deps(Transport transport, StateStore store, SyncResponseParser parser, Executor worker) {
+    record Deps(Transport transport, StateStore store, SyncResponseParser parser, Executor worker, E2ee e2ee) {
     }
 
     /** Called on the worker right after a successful apply, before {@link #result} completes. */
@@ -73,7 +76,7 @@ final class SyncAttempt {
                             settings.timeout(), settings.setPresence(), fullState, loopRetries)))
                             .thenApply(response -> new Received(response, since.isEmpty()));
                 }, deps.worker)
-                .thenApplyAsync(received -> {
+                .thenComposeAsync(received -> {
                     checkNotCancelled();
                     // A first sync brings every room at once: read what the store has in one go.
                     RoomReadView view = received.first ? RoomReadView.preloaded(deps.store)
@@ -84,8 +87,7 @@ final class SyncAttempt {
                     deps.store.apply(changes);
                     LOG.debug("Sync saved: {} rooms changed, {} to-device events", changes.rooms().size(),
                             changes.toDevice().size());
-                    applied.applied(changes);
-                    return changes;
+                    return handOver(changes, applied);
                 }, deps.worker)
                 .whenComplete((changes, error) -> {
                     if (error != null) {
@@ -95,6 +97,33 @@ final class SyncAttempt {
                     }
                 });
         return this;
+    }
+
+    /**
+     * Hands the saved changes' crypto parts to the encryption module and waits for it, so that the
+     * room keys of this sync are known when listeners (timelines) decrypt its events; then tells the
+     * listeners, whatever the module answered. A module failure fails the attempt (the loop retries;
+     * the to-device events stay in the store's inbox until the module took them).
+     */
+    private CompletableFuture<StateChanges> handOver(StateChanges changes, Applied applied) {
+        CompletableFuture<Void> crypto;
+        try {
+            crypto = deps.e2ee.afterSync(changes);
+        } catch (RuntimeException e) {
+            crypto = CompletableFuture.failedFuture(e);
+        }
+        return crypto.handleAsync((v, error) -> {
+            applied.applied(changes);
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                LOG.warn("The encryption module failed on a sync ({}); its to-device events are kept for the next one",
+                        cause.toString());
+                throw new CompletionException(new MatrixException(
+                        "The encryption module could not take the sync's keys: " + cause.getMessage(), cause));
+            }
+            return changes;
+        }, deps.worker);
     }
 
     /** Fails the attempt at once, e.g. when there is no session. */

@@ -6,6 +6,7 @@ import dev.mxj.auth.SessionState;
 import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
+import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.store.RoomChanges;
 import dev.mxj.store.StateChanges;
 import dev.mxj.store.StateStore;
@@ -47,6 +48,14 @@ public final class SyncLoop implements SyncService {
 
     /** @param store where sync results are saved (and read back by the processor) */
     public SyncLoop(ClientContext context, StateStore store, RetryConfig retry, EventRegistry registry) {
+        this(context, store, retry, registry, new E2ee(context, store, Optional.empty(), registry));
+    }
+
+    /**
+     * @param store where sync results are saved (and read back by the processor)
+     * @param e2ee  gets each saved sync's crypto parts before the next sync starts
+     */
+    public SyncLoop(ClientContext context, StateStore store, RetryConfig retry, EventRegistry registry, E2ee e2ee) {
         this.context = context;
         Objects.requireNonNull(store, "store");
         this.backoff = new Backoff(retry);
@@ -56,7 +65,8 @@ public final class SyncLoop implements SyncService {
             return t;
         });
         this.worker.allowCoreThreadTimeOut(true);
-        this.deps = new SyncAttempt.Deps(context.transport(), store, new SyncResponseParser(registry), worker);
+        this.deps = new SyncAttempt.Deps(context.transport(), store, new SyncResponseParser(registry), worker,
+                Objects.requireNonNull(e2ee, "e2ee"));
         this.stateListeners = new Listeners<>(context.callbackExecutor());
         this.roomListeners = new Listeners<>(context.callbackExecutor());
         this.changeListeners = new Listeners<>(context.callbackExecutor());

@@ -1,0 +1,320 @@
+package dev.mxj.internal.crypto;
+
+import dev.mxj.EncryptionUnavailableException;
+import dev.mxj.SessionEndedException;
+import dev.mxj.auth.Session;
+import dev.mxj.auth.SessionState;
+import dev.mxj.event.DecryptionResult;
+import dev.mxj.event.EventRegistry;
+import dev.mxj.event.PlainText;
+import dev.mxj.event.RoomEncryptedContent;
+import dev.mxj.event.RoomEncryptionContent;
+import dev.mxj.event.RoomEvent;
+import dev.mxj.event.SyncEvent;
+import dev.mxj.event.ToDeviceEvent;
+import dev.mxj.event.UnableToDecrypt;
+import dev.mxj.id.DeviceId;
+import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
+import dev.mxj.internal.Calls;
+import dev.mxj.internal.ClientContext;
+import dev.mxj.internal.Listeners;
+import dev.mxj.json.RawJson;
+import dev.mxj.room.Membership;
+import dev.mxj.room.RoomMember;
+import dev.mxj.spi.EncryptionModule;
+import dev.mxj.spi.RoomDecryption;
+import dev.mxj.spi.RoomEncryptionRequest;
+import dev.mxj.spi.RoomKeys;
+import dev.mxj.spi.SyncCryptoChanges;
+import dev.mxj.store.RoomChanges;
+import dev.mxj.store.StateChanges;
+import dev.mxj.store.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The client's side of end-to-end encryption: attaches the {@link EncryptionModule} to the session,
+ * hands it each saved sync's crypto parts (and drops the handled to-device events from the store's
+ * inbox), encrypts events on their way out of the send queue, decrypts timeline events, and
+ * announces arriving room keys. Without a module it keeps encrypted events as they are and refuses to
+ * send into encrypted rooms. One per client; thread-safe.
+ */
+public final class E2ee {
+    private static final Logger LOG = LoggerFactory.getLogger(E2ee.class);
+    static final String NO_MODULE = "This client has no encryption module, so it cannot %s an encrypted room. "
+            + "Add the dev.mxj:sdk-crypto artifact (found by ServiceLoader) or pass a module to "
+            + "MatrixClient.builder().encryption(...).";
+
+    /** What the send queue puts on the wire. */
+    public record Outgoing(String type, RawJson content) {
+        @Override
+        public String toString() {
+            return "Outgoing[" + type + "]"; // the content may be plaintext
+        }
+    }
+
+    private record Attachment(UserId userId, DeviceId deviceId, CompletableFuture<Void> ready) {
+        boolean serves(Session session) {
+            return userId.equals(session.userId()) && deviceId.equals(session.deviceId());
+        }
+    }
+
+    private final Optional<EncryptionModule> module;
+    private final ClientContext context;
+    private final StateStore store;
+    private final EventRegistry registry;
+    private final EncryptedRooms rooms;
+    private final Listeners<RoomKeys> keyListeners;
+    private final Object lock = new Object();
+    private Attachment attachment;
+
+    public E2ee(ClientContext context, StateStore store, Optional<EncryptionModule> module, EventRegistry registry) {
+        this.context = context;
+        this.store = store;
+        this.module = module;
+        this.registry = registry;
+        this.rooms = new EncryptedRooms(context.transport(), store);
+        this.keyListeners = new Listeners<>(context.callbackExecutor());
+    }
+
+    /** True if the client has an encryption module. */
+    public boolean enabled() {
+        return module.isPresent();
+    }
+
+    /**
+     * After a sync was saved: hands the module the crypto parts (with the to-device inbox), then drops
+     * the handed-over to-device events. The next sync waits for the returned future.
+     */
+    public CompletableFuture<Void> afterSync(StateChanges changes) {
+        rooms.synced(changes);
+        if (module.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return ready().thenCompose(m -> {
+            List<ToDeviceEvent> inbox = store.toDeviceInbox();
+            SyncCryptoChanges crypto = new SyncCryptoChanges(changes.nextBatch(), inbox, changes.deviceListsChanged(),
+                    changes.deviceListsLeft(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes(),
+                    encryptedRoomMembers(changes));
+            if (crypto.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return m.receiveSync(crypto).thenRun(() -> {
+                if (!inbox.isEmpty()) {
+                    store.removeToDevice(inbox.size());
+                }
+            });
+        });
+    }
+
+    /**
+     * Fails fast for an event queued into a room the store knows as encrypted when there is no module.
+     *
+     * @throws EncryptionUnavailableException if so
+     */
+    public void checkCanSend(RoomId room) {
+        if (module.isEmpty() && rooms.known(room).isPresent()) {
+            throw new EncryptionUnavailableException(String.format(NO_MODULE, "send into") + " Room: " + room);
+        }
+    }
+
+    /**
+     * What to send for a queued event: the event itself in a room that is not encrypted, else its
+     * {@code m.room.encrypted} form. Fails with {@link EncryptionUnavailableException} for an encrypted
+     * room without a module: never plaintext.
+     */
+    public CompletableFuture<Outgoing> prepare(RoomId room, String transactionId, String type, RawJson content) {
+        if (type.equals(RoomEncryptedContent.TYPE)) {
+            return CompletableFuture.completedFuture(new Outgoing(type, content)); // already encrypted by the app
+        }
+        return Calls.then(rooms.settings(room), settings -> {
+            if (settings.isEmpty()) {
+                return CompletableFuture.completedFuture(new Outgoing(type, content));
+            }
+            if (module.isEmpty()) {
+                return CompletableFuture.failedFuture(new EncryptionUnavailableException(
+                        String.format(NO_MODULE, "send into") + " Room: " + room));
+            }
+            return Calls.then(ready(), m -> Calls.then(rooms.recipients(room), recipients -> m.encrypt(
+                    new RoomEncryptionRequest(room, settings.get(), recipients, type, content, transactionId))))
+                    .thenApply(encrypted -> new Outgoing(RoomEncryptedContent.TYPE, withRelation(encrypted, content)));
+        });
+    }
+
+    /** True if the room is encrypted as far as the store and our own sends know (no network). */
+    public boolean isEncrypted(RoomId room) {
+        return rooms.known(room).isPresent();
+    }
+
+    /** Decrypts an {@code m.room.encrypted} timeline event; anything else is {@link PlainText}. Never fails. */
+    public CompletableFuture<DecryptionResult> decrypt(RoomId room, SyncEvent event) {
+        if (!(event instanceof RoomEvent encrypted) || !isEncrypted(encrypted)) {
+            return CompletableFuture.completedFuture(new PlainText());
+        }
+        if (module.isEmpty()) {
+            return CompletableFuture.completedFuture(new UnableToDecrypt(UnableToDecrypt.Reason.NO_ENCRYPTION_MODULE,
+                    String.format(NO_MODULE, "read")));
+        }
+        CompletableFuture<RoomDecryption> answer;
+        try {
+            answer = ready().thenCompose(m -> m.decrypt(room, encrypted));
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.handle((decryption, error) -> {
+            if (error != null) {
+                Throwable cause = Calls.unwrap(error);
+                LOG.debug("Decrypting {} in {} failed: {}", encrypted.eventId(), room, cause.toString());
+                return new UnableToDecrypt(UnableToDecrypt.Reason.OTHER, "The encryption module failed: "
+                        + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()));
+            }
+            if (decryption instanceof RoomDecryption.Failure failure) {
+                return failure.error();
+            }
+            return DecryptedEvents.of(room, encrypted, (RoomDecryption.Success) decryption, registry);
+        });
+    }
+
+    /** The Megolm session ID of an encrypted event, to match it with announced room keys. */
+    public static Optional<String> sessionId(SyncEvent event) {
+        return event instanceof RoomEvent e ? e.raw().object("content").flatMap(c -> c.string("session_id"))
+                : Optional.empty();
+    }
+
+    /** Room keys announced by the module, on the callback executor; see {@link Listeners}. */
+    public AutoCloseable onRoomKeys(Consumer<? super RoomKeys> listener) {
+        return keyListeners.add(listener);
+    }
+
+    /** A state event of ours was accepted: an {@code m.room.encryption} makes the room encrypted at once. */
+    public void stateSent(RoomId room, String type, String stateKey, RawJson content) {
+        if (type.equals(RoomEncryptionContent.TYPE) && stateKey.isEmpty()) {
+            rooms.encrypted(room, content);
+        }
+    }
+
+    /** The session changed: a session that ended detaches the module. */
+    public void sessionChanged(SessionState state) {
+        if (!(state instanceof SessionState.Active)) {
+            detach();
+        }
+    }
+
+    /** The client is closing. */
+    public void close() {
+        detach();
+    }
+
+    private static boolean isEncrypted(RoomEvent event) {
+        // A redacted encrypted event has lost its content: nothing is left to decrypt.
+        return event.type().equals(RoomEncryptedContent.TYPE) && event.stateKey().isEmpty()
+                && event.raw().object("content").filter(c -> c.has("algorithm")).isPresent();
+    }
+
+    /** The module, attached to the current session (attaching it if needed, or again after a failure). */
+    private CompletableFuture<EncryptionModule> ready() {
+        EncryptionModule m = module.orElseThrow();
+        Optional<Session> session = context.sessions().session();
+        if (session.isEmpty()) {
+            return CompletableFuture.failedFuture(new SessionEndedException(
+                    "Not logged in: end-to-end encryption needs a session."));
+        }
+        Attachment current;
+        synchronized (lock) {
+            current = attachment;
+            boolean usable = current != null && current.serves(session.get())
+                    && !current.ready().isCompletedExceptionally();
+            if (!usable) {
+                if (current != null && !current.serves(session.get())) {
+                    detachQuietly(m);
+                }
+                current = attach(m, session.get());
+                attachment = current;
+            }
+        }
+        return current.ready().thenApply(v -> m);
+    }
+
+    private Attachment attach(EncryptionModule m, Session session) {
+        ModuleContext moduleContext = new ModuleContext(session.userId(), session.deviceId(), context.transport(),
+                keys -> {
+                    LOG.debug("Room keys arrived for {} ({} sessions)", keys.roomId(), keys.sessionIds().size());
+                    keyListeners.emit(keys);
+                });
+        CompletableFuture<Void> ready;
+        try {
+            ready = m.attach(moduleContext);
+        } catch (RuntimeException e) {
+            ready = CompletableFuture.failedFuture(e);
+        }
+        ready.whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("The encryption module could not start for {} ({}); it is tried again with the next sync",
+                        session.deviceId(), Calls.unwrap(e).toString());
+            } else {
+                LOG.debug("Encryption module attached for device {}", session.deviceId());
+            }
+        });
+        return new Attachment(session.userId(), session.deviceId(), ready);
+    }
+
+    private void detach() {
+        if (module.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            if (attachment != null) {
+                attachment = null;
+                detachQuietly(module.get());
+            }
+        }
+    }
+
+    private static void detachQuietly(EncryptionModule m) {
+        try {
+            m.detach();
+        } catch (RuntimeException e) {
+            LOG.warn("The encryption module failed to detach", e);
+        }
+    }
+
+    /** Users who joined or were invited to an encrypted room in this sync. */
+    private static Set<UserId> encryptedRoomMembers(StateChanges changes) {
+        Set<UserId> users = new HashSet<>();
+        for (RoomChanges room : changes.rooms()) {
+            if (room.info().isEncrypted()) {
+                for (RoomMember member : room.members()) {
+                    if (member.membership() == Membership.JOIN || member.membership() == Membership.INVITE) {
+                        users.add(member.userId());
+                    }
+                }
+            }
+        }
+        return users;
+    }
+
+    /** The encrypted content, with the plaintext's {@code m.relates_to} in the clear if the module left it out. */
+    static RawJson withRelation(RawJson encrypted, RawJson plaintext) {
+        if (!encrypted.isObject()) {
+            throw new IllegalStateException("The encryption module answered something that is not a JSON object");
+        }
+        Optional<RawJson> relation = plaintext.object(DecryptedEvents.RELATES_TO);
+        if (relation.isEmpty() || encrypted.has(DecryptedEvents.RELATES_TO)) {
+            return encrypted;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<?, ?>) encrypted.tree()).forEach((k, v) -> out.put(String.valueOf(k), v));
+        out.put(DecryptedEvents.RELATES_TO, relation.get().tree());
+        return RawJson.ofTree(out);
+    }
+}
