@@ -2,6 +2,7 @@ package dev.mxj.timeline;
 
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.room.ReceiptType;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,10 @@ import java.util.function.Consumer;
  * A room's live timeline: the newest stored events, kept current by sync and extended into the past
  * by {@link #paginateBackwards(int)}. Get one from {@link dev.mxj.room.Room#timeline()}; close it
  * when done, which stops its sync listener and ends its subscriptions.
+ *
+ * <p>Edits, reactions and redactions are applied to the items they target and are not items
+ * themselves; thread replies are shown by {@link #thread(EventId)}, not here (see
+ * {@link TimelineItem.Event}).
  *
  * <p><b>Listener contract</b>: {@link #subscribe} delivers a {@link TimelineUpdate.Snapshot} first,
  * then {@link TimelineUpdate.Diffs} in order, one call at a time per subscriber, on the client's
@@ -55,6 +60,20 @@ public interface Timeline extends AutoCloseable {
      * {@link #focusOn} to jump to a date.
      */
     CompletableFuture<Optional<EventAtTime>> eventAt(Instant time, Direction direction);
+
+    /**
+     * A new live timeline of the thread whose root is {@code root}: the root and its replies. Close it
+     * when done; closing this timeline does not close it.
+     */
+    ThreadTimeline thread(EventId root);
+
+    /**
+     * Sends a read receipt with {@code thread_id} {@code main} for the newest shown event sent by
+     * another user, unless the own user's read-up-to point in the main timeline is already there (an
+     * own event after it counts, as sending is an implicit receipt). Answers the event the receipt was
+     * sent for, or empty when nothing was sent. The receipt is applied to the items at once.
+     */
+    CompletableFuture<Optional<EventId>> markAsRead(ReceiptType type);
 
     /** Stops following sync and ends every subscription. Pagination calls in flight still complete. */
     @Override

@@ -1,9 +1,13 @@
 package dev.mxj.timeline;
 
+import dev.mxj.event.DecryptionResult;
+import dev.mxj.event.EventContent;
 import dev.mxj.event.MalformedEvent;
+import dev.mxj.event.PlainText;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
+import dev.mxj.relations.Redaction;
 import dev.mxj.send.LocalEcho;
 
 import java.util.Objects;
@@ -15,13 +19,40 @@ import java.util.Optional;
  */
 public sealed interface TimelineItem permits TimelineItem.Event, TimelineItem.Gap, TimelineItem.Local {
     /**
-     * A timeline event, well-formed or not.
+     * A timeline event, well-formed or not, with what its related events say about it.
      *
-     * @param event the event as received (its raw JSON is kept)
+     * <p>As in matrix-rust-sdk, events that only change another event are not items of their own:
+     * edits ({@code m.replace}), reactions ({@code m.annotation}) and redactions update the item of
+     * the event they target (a {@link TimelineDiff.Set}), whether they arrive by sync or by
+     * back-pagination, and before or after their target. A room's main timeline also hides thread
+     * replies ({@code m.thread}), as Element does: their root carries the thread's summary, and
+     * {@link Timeline#thread} shows them.
+     *
+     * @param event        the event as received; once a redaction of it is seen, its redacted form (by the
+     *                     room version's algorithm, with {@code unsigned.redacted_because})
+     * @param decryption   what became of its encryption; {@link PlainText} for an event sent in the clear
+     * @param aggregations its edits, reactions, thread summary, reply target and read receipts
      */
-    record Event(SyncEvent event) implements TimelineItem {
+    record Event(SyncEvent event, DecryptionResult decryption, Aggregations aggregations) implements TimelineItem {
         public Event {
             Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(decryption, "decryption");
+            Objects.requireNonNull(aggregations, "aggregations");
+        }
+
+        /** A clear-text event with nothing related to it. */
+        public Event(SyncEvent event) {
+            this(event, new PlainText(), Aggregations.none());
+        }
+
+        /** A clear-text event with its aggregations. */
+        public Event(SyncEvent event, Aggregations aggregations) {
+            this(event, new PlainText(), aggregations);
+        }
+
+        /** An event with nothing related to it, as {@code decryption} says. */
+        public Event(SyncEvent event, DecryptionResult decryption) {
+            this(event, decryption, Aggregations.none());
         }
 
         /** The event's ID; empty only for a malformed event that has none. */
@@ -29,7 +60,36 @@ public sealed interface TimelineItem permits TimelineItem.Event, TimelineItem.Ga
             if (event instanceof RoomEvent roomEvent) {
                 return Optional.of(roomEvent.eventId());
             }
-            return ((MalformedEvent) event).eventId().map(EventId::of);
+            return ((MalformedEvent) event).eventId().flatMap(Event::parseId);
+        }
+
+        /**
+         * The content to show: the winning edit's {@code m.new_content}, else the event's own (for a
+         * redacted event, what the redaction left). Empty for a malformed event.
+         */
+        public Optional<EventContent> content() {
+            if (aggregations.editedContent().isPresent()) {
+                return aggregations.editedContent();
+            }
+            return event instanceof RoomEvent roomEvent ? Optional.of(roomEvent.content()) : Optional.empty();
+        }
+
+        /** True when the event has a valid edit. */
+        public boolean isEdited() {
+            return !aggregations.edits().isEmpty();
+        }
+
+        /** True when the event was redacted (by the server, or locally once its redaction was seen). */
+        public boolean isRedacted() {
+            return Redaction.isRedacted(event.raw());
+        }
+
+        private static Optional<EventId> parseId(String value) {
+            try {
+                return Optional.of(EventId.of(value));
+            } catch (IllegalArgumentException invalid) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -3,29 +3,45 @@ package dev.mxj.internal.timeline;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
+import dev.mxj.room.Receipt;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendState;
 import dev.mxj.timeline.TimelineDiff;
 import dev.mxj.timeline.TimelineItem;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The item list of a timeline and the diffs that change it: sans-I/O, not thread-safe (the owner
- * locks). Events are deduplicated by event ID: a newer copy of an event replaces it in place; an
- * older copy is dropped. A {@link TimelineItem.Gap} is only ever the first item. Local echoes
- * ({@link TimelineItem.Local}) are always the last items: newer events go before them, and an event
- * whose {@code unsigned.transaction_id} is a local echo's replaces it.
+ * locks). Every loaded event goes into an {@link EventIndex}; only those its {@link Scope} shows
+ * become items, rendered with their aggregations. Events are deduplicated by event ID: a newer copy
+ * of an event replaces it in place; an older copy is dropped. When a loaded event changes another
+ * one (an edit, a reaction, a redaction, a thread reply, a receipt), the other's item is replaced
+ * with a {@link TimelineDiff.Set}. A {@link TimelineItem.Gap} is only ever the first item. Local
+ * echoes ({@link TimelineItem.Local}) are always the last items: newer events go before them, and
+ * an event whose {@code unsigned.transaction_id} is a local echo's replaces it.
  */
 public final class TimelineModel {
+    private final EventIndex index;
     private final List<TimelineItem> items = new ArrayList<>();
-    private final Set<EventId> ids = new HashSet<>();
-    /** Transaction IDs of the events shown: their local echoes are done. */
+    /** Transaction IDs of the events loaded: their local echoes are done. */
     private final Set<String> echoed = new HashSet<>();
+
+    /** A main timeline with the default registry, room version 1 and no own user. */
+    public TimelineModel() {
+        this(EventIndex.mainDefaults());
+    }
+
+    public TimelineModel(EventIndex index) {
+        this.index = Objects.requireNonNull(index, "index");
+    }
 
     public List<TimelineItem> items() {
         return List.copyOf(items);
@@ -45,6 +61,11 @@ public final class TimelineModel {
         return Optional.empty();
     }
 
+    /** The oldest loaded event, shown or not: where to page back from. */
+    public Optional<EventId> oldestLoaded() {
+        return index.oldestLoaded();
+    }
+
     /** Replaces everything with {@code oldestFirst}, after a gap marker if {@code gapBefore}. */
     public List<TimelineDiff> reset(List<SyncEvent> oldestFirst, boolean gapBefore) {
         return reset(oldestFirst, gapBefore, localItems().stream().map(TimelineItem.Local::echo).toList());
@@ -53,29 +74,27 @@ public final class TimelineModel {
     /** Replaces everything with {@code oldestFirst}, then the local echoes {@code locals} not yet echoed. */
     public List<TimelineDiff> reset(List<SyncEvent> oldestFirst, boolean gapBefore, List<LocalEcho> locals) {
         items.clear();
-        ids.clear();
+        index.clear();
         if (gapBefore) {
             items.add(new TimelineItem.Gap());
         }
-        for (SyncEvent event : oldestFirst) {
-            TimelineItem.Event item = new TimelineItem.Event(event);
-            if (item.eventId().map(ids::add).orElse(true)) {
-                items.add(item);
-                transactionId(event).ifPresent(echoed::add);
-            }
+        List<SyncEvent> fresh = ingest(oldestFirst, false, new LinkedHashSet<>());
+        index.receipts().place();
+        for (SyncEvent event : fresh) {
+            items.add(index.render(event));
         }
         for (LocalEcho echo : locals) {
-            if (!echoed.contains(echo.transactionId()) && !(echo.state() instanceof SendState.Cancelled)) {
+            if (!echoed.contains(echo.transactionId()) && !(echo.state() instanceof SendState.Cancelled)
+                    && index.scope().shows(echo)) {
                 items.add(new TimelineItem.Local(echo));
             }
         }
         return List.of(new TimelineDiff.Reset(items));
     }
 
-    /** Adds newer events at the end; one already present is replaced where it is. */
+    /** Adds newer events at the end; one already loaded is replaced where it is. */
     public List<TimelineDiff> append(List<SyncEvent> oldestFirst) {
         List<TimelineDiff> diffs = new ArrayList<>();
-        List<TimelineItem> added = new ArrayList<>();
         for (SyncEvent event : oldestFirst) {
             transactionId(event).ifPresent(txn -> {
                 echoed.add(txn);
@@ -86,21 +105,13 @@ public final class TimelineModel {
                 }
             });
         }
-        for (SyncEvent event : oldestFirst) {
-            TimelineItem.Event item = new TimelineItem.Event(event);
-            Optional<EventId> id = item.eventId();
-            if (id.isPresent() && !ids.add(id.get())) {
-                int index = indexOf(id.get());
-                if (index >= 0) {
-                    items.set(index, item);
-                    diffs.add(new TimelineDiff.Set(index, item));
-                } else {
-                    replaceInAdded(added, item);
-                }
-                continue;
-            }
-            added.add(item);
-        }
+        Set<EventId> affected = new LinkedHashSet<>();
+        List<SyncEvent> fresh = ingest(oldestFirst, false, affected);
+        affected.addAll(index.receipts().place());
+        Set<EventId> freshIds = ids(fresh);
+        diffs.addAll(refresh(affected, freshIds));
+        List<TimelineItem> added = new ArrayList<>();
+        fresh.forEach(event -> added.add(index.render(event)));
         int at = items.size() - localItems().size();
         if (!added.isEmpty() && at == items.size()) {
             items.addAll(added);
@@ -115,25 +126,155 @@ public final class TimelineModel {
     }
 
     /**
+     * Adds older events at the start (dropping any already loaded), with a gap marker before them
+     * if {@code gapBefore}. A gap marker that was first goes away.
+     */
+    public List<TimelineDiff> prepend(List<SyncEvent> oldestFirst, boolean gapBefore) {
+        Set<EventId> affected = new LinkedHashSet<>();
+        List<SyncEvent> fresh = ingest(oldestFirst, true, affected);
+        affected.addAll(index.receipts().place());
+        List<TimelineItem> added = new ArrayList<>();
+        fresh.forEach(event -> added.add(index.render(event)));
+        boolean hadGap = startsWithGap();
+        List<TimelineDiff> diffs = new ArrayList<>();
+        if (!added.isEmpty() || hadGap != gapBefore) {
+            if (hadGap) {
+                items.remove(0);
+                diffs.add(new TimelineDiff.Remove(0));
+            }
+            if (gapBefore) {
+                added.add(0, new TimelineItem.Gap());
+            }
+            if (!added.isEmpty()) {
+                items.addAll(0, added);
+                diffs.add(new TimelineDiff.Prepend(added));
+            }
+        }
+        diffs.addAll(refresh(affected, ids(fresh)));
+        return diffs;
+    }
+
+    /** Applies new read receipts (each replaces its user's of the same type and thread). */
+    public List<TimelineDiff> receipts(Collection<Receipt> receipts) {
+        if (receipts.isEmpty()) {
+            return List.of();
+        }
+        index.receipts().merge(receipts);
+        Set<EventId> affected = new LinkedHashSet<>(index.receipts().place());
+        index.me().filter(me -> receipts.stream().anyMatch(r -> r.userId().equals(me)))
+                .ifPresent(me -> affected.addAll(index.threadRoots())); // unread counts may change
+        return refresh(affected, Set.of());
+    }
+
+    /**
+     * The event to send a read receipt for: the newest shown event of another user, unless an own
+     * event or the own receipt of this timeline's thread is already there or later.
+     */
+    public Optional<EventId> receiptTarget() {
+        List<EventId> shown = index.shownIds();
+        if (shown.isEmpty() || index.me().isEmpty()) {
+            return Optional.empty();
+        }
+        EventId newest = shown.get(shown.size() - 1);
+        if (!(index.event(newest).orElseThrow() instanceof RoomEvent event) || event.sender().equals(index.me().get())) {
+            return Optional.empty(); // own events are read; a malformed one cannot take a receipt
+        }
+        long position = index.orderOf(newest).orElseThrow();
+        boolean read = index.receipts().readUpTo(index.scope().receiptThread())
+                .stream().anyMatch(upTo -> upTo >= position);
+        return read ? Optional.empty() : Optional.of(newest);
+    }
+
+    /**
      * Shows a local echo's new state: updated in place, added at the end, or removed when cancelled.
-     * An echo whose event is already shown is ignored.
+     * An echo whose event is already shown, or that belongs to another thread, is ignored.
      */
     public List<TimelineDiff> upsertLocal(LocalEcho echo) {
-        int index = indexOfLocal(echo.transactionId());
-        if (echo.state() instanceof SendState.Cancelled || echoed.contains(echo.transactionId())) {
-            if (index < 0) {
+        int at = indexOfLocal(echo.transactionId());
+        if (echo.state() instanceof SendState.Cancelled || echoed.contains(echo.transactionId())
+                || !index.scope().shows(echo)) {
+            if (at < 0) {
                 return List.of();
             }
-            items.remove(index);
-            return List.of(new TimelineDiff.Remove(index));
+            items.remove(at);
+            return List.of(new TimelineDiff.Remove(at));
         }
         TimelineItem.Local item = new TimelineItem.Local(echo);
-        if (index >= 0) {
-            items.set(index, item);
-            return List.of(new TimelineDiff.Set(index, item));
+        if (at >= 0) {
+            items.set(at, item);
+            return List.of(new TimelineDiff.Set(at, item));
         }
         items.add(item);
         return List.of(new TimelineDiff.Append(List.of(item)));
+    }
+
+    /**
+     * Loads {@code oldestFirst} into the index, after (or, if {@code older}, before) everything
+     * loaded. Answers the new events to show, in order; adds to {@code affected} the loaded events
+     * they change. A copy of a loaded event replaces it when newer; an older copy is dropped.
+     */
+    private List<SyncEvent> ingest(List<SyncEvent> oldestFirst, boolean older, Set<EventId> affected) {
+        List<SyncEvent> fresh = new ArrayList<>();
+        Set<EventId> batch = new HashSet<>();
+        List<SyncEvent> unseen = new ArrayList<>();
+        for (SyncEvent event : oldestFirst) {
+            Optional<EventId> id = EventIndex.idOf(event);
+            if (id.isPresent() && (index.knows(id.get()) || !batch.add(id.get()))) {
+                if (!older && index.knows(id.get())) {
+                    affected.addAll(index.replace(event));
+                } else if (!older) {
+                    replaceIn(unseen, event);
+                }
+                continue;
+            }
+            unseen.add(event);
+        }
+        long position = index.reserve(unseen.size(), older);
+        for (SyncEvent event : unseen) {
+            affected.addAll(index.add(event, position++));
+            Optional<EventId> id = EventIndex.idOf(event);
+            if (id.isEmpty() ? index.scope().shows(event) : index.isShown(id.get())) {
+                fresh.add(event);
+            }
+            transactionId(event).ifPresent(echoed::add);
+        }
+        return fresh;
+    }
+
+    /** Replaces the items of {@code affected} (those shown, except the new ones) where they changed. */
+    private List<TimelineDiff> refresh(Set<EventId> affected, Set<EventId> fresh) {
+        List<TimelineDiff> diffs = new ArrayList<>();
+        for (EventId id : affected) {
+            if (fresh.contains(id) || !index.isShown(id)) {
+                continue;
+            }
+            int at = indexOf(id);
+            if (at < 0) {
+                continue;
+            }
+            TimelineItem.Event item = index.render(index.event(id).orElseThrow());
+            if (!item.equals(items.get(at))) {
+                items.set(at, item);
+                diffs.add(new TimelineDiff.Set(at, item));
+            }
+        }
+        return diffs;
+    }
+
+    private static void replaceIn(List<SyncEvent> batch, SyncEvent copy) {
+        Optional<EventId> id = EventIndex.idOf(copy);
+        for (int i = 0; i < batch.size(); i++) {
+            if (EventIndex.idOf(batch.get(i)).equals(id)) {
+                batch.set(i, copy);
+                return;
+            }
+        }
+    }
+
+    private static Set<EventId> ids(List<SyncEvent> events) {
+        Set<EventId> out = new HashSet<>();
+        events.forEach(event -> EventIndex.idOf(event).ifPresent(out::add));
+        return out;
     }
 
     private List<TimelineItem.Local> localItems() {
@@ -153,43 +294,8 @@ public final class TimelineModel {
         return -1;
     }
 
-    private static Optional<String> transactionId(SyncEvent event) {
-        return event instanceof RoomEvent e ? e.unsigned().string("transaction_id") : Optional.empty();
-    }
-
-    /**
-     * Adds older events at the start (dropping any already present), with a gap marker before them
-     * if {@code gapBefore}. A gap marker that was first goes away.
-     */
-    public List<TimelineDiff> prepend(List<SyncEvent> oldestFirst, boolean gapBefore) {
-        List<TimelineItem> added = new ArrayList<>();
-        for (SyncEvent event : oldestFirst) {
-            TimelineItem.Event item = new TimelineItem.Event(event);
-            if (item.eventId().map(ids::add).orElse(true)) {
-                added.add(item);
-            }
-        }
-        boolean hadGap = startsWithGap();
-        if (added.isEmpty() && hadGap == gapBefore) {
-            return List.of();
-        }
-        List<TimelineDiff> diffs = new ArrayList<>();
-        if (hadGap) {
-            items.remove(0);
-            diffs.add(new TimelineDiff.Remove(0));
-        }
-        if (gapBefore) {
-            added.add(0, new TimelineItem.Gap());
-        }
-        if (!added.isEmpty()) {
-            items.addAll(0, added);
-            diffs.add(new TimelineDiff.Prepend(added));
-        }
-        return diffs;
-    }
-
     private int indexOf(EventId id) {
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = items.size() - 1; i >= 0; i--) {
             if (items.get(i) instanceof TimelineItem.Event event && event.eventId().filter(id::equals).isPresent()) {
                 return i;
             }
@@ -197,12 +303,7 @@ public final class TimelineModel {
         return -1;
     }
 
-    private static void replaceInAdded(List<TimelineItem> added, TimelineItem.Event item) {
-        for (int i = 0; i < added.size(); i++) {
-            if (added.get(i) instanceof TimelineItem.Event event && event.eventId().equals(item.eventId())) {
-                added.set(i, item);
-                return;
-            }
-        }
+    private static Optional<String> transactionId(SyncEvent event) {
+        return event instanceof RoomEvent e ? e.unsigned().string("transaction_id") : Optional.empty();
     }
 }

@@ -10,22 +10,15 @@ import dev.mxj.timeline.Timeline;
 
 /** Opens {@link Timeline}s for the rooms of one client. */
 public final class Timelines {
-    private final ClientContext context;
-    private final StateStore store;
-    private final SyncService sync;
-    private final RoomHistory history;
-    private final SendQueue sends;
+    private final TimelineContext context;
 
     public Timelines(ClientContext context, StateStore store, SyncService sync, SendQueue sends) {
-        this.context = context;
-        this.sends = sends;
-        this.store = store;
-        this.sync = sync;
-        this.history = new RoomHistory(context, EventRegistry.defaults());
+        EventRegistry registry = EventRegistry.defaults();
+        this.context = new TimelineContext(context, store, sync, sends, registry, new RoomHistory(context, registry));
     }
 
     /** A new timeline of {@code roomId}, following sync until it is closed. */
     public Timeline open(RoomId roomId) {
-        return new StoreTimeline(roomId, store, history, context.callbackExecutor(), sync, sends);
+        return new StoreTimeline(roomId, context);
     }
 }
