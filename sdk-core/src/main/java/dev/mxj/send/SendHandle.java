@@ -36,15 +36,23 @@ public interface SendHandle {
     boolean cancel();
 
     /**
-     * Edits a text message queued with this handle: if it is still waiting, its queued content is
-     * replaced and this handle is answered; once it is sent (or after it is, if it is in flight now),
-     * an {@code m.replace} edit is queued and its handle answered (the future completes then).
+     * Edits a message queued with this handle, and answers the handle that carries the new text:
+     * <ul>
+     * <li>waiting, or failed: its queued content is replaced (the store keeps the new content across a
+     *     restart) and this handle is answered; a failed one still needs {@link #retry()};</li>
+     * <li>in flight, or sent: an {@code m.replace} edit is queued behind it, and its handle answered at
+     *     once. While the event is in flight the edit is stored waiting for its event ID, which the
+     *     queue fills in when the event is sent, also after a restart;</li>
+     * <li>cancelled: the future fails with an {@link IllegalStateException}.</li>
+     * </ul>
      */
     CompletableFuture<SendHandle> edit(String markdown);
 
     /**
-     * Takes the event back: a waiting event is cancelled (empty answer); a sent one (or an in-flight
-     * one once sent) is redacted through the queue, and that redaction's handle answered.
+     * Takes the event back: a waiting or failed event is cancelled (empty answer; the store forgets it,
+     * and any edit queued behind it). An event in flight or sent is redacted through the queue, and that
+     * redaction's handle answered: for one in flight, the redaction is stored waiting for its event ID,
+     * so it is sent after the event even if the process restarts in between.
      */
     CompletableFuture<Optional<SendHandle>> redact(Optional<String> reason);
 }

@@ -228,6 +228,13 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
+    public Optional<QueuedSend> enqueueDependentSend(RoomId roomId, String transactionId, String parentTransactionId,
+                                                     String eventType, RawJson content, long createdAtMillis) {
+        return sends.enqueueDependent(roomId, transactionId, parentTransactionId, eventType, content,
+                createdAtMillis);
+    }
+
+    @Override
     public List<QueuedSend> queuedSends(RoomId roomId) {
         return sends.list(roomId);
     }
@@ -248,8 +255,8 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public boolean markSendFailed(RoomId roomId, String transactionId, String cause) {
-        return sends.markFailed(roomId, transactionId, cause);
+    public boolean markSendFailed(RoomId roomId, String transactionId, QueuedSend.Failure failure) {
+        return sends.markFailed(roomId, transactionId, failure);
     }
 
     @Override

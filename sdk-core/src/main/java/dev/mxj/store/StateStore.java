@@ -122,6 +122,21 @@ public interface StateStore extends SessionStore {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }
 
+    /**
+     * Adds an event at the end of the send queue that needs the event ID of the queued event
+     * {@code parentTransactionId} (an edit or a redaction of an event not sent yet), in one
+     * transaction: if the parent is already {@link QueuedSend.Status#SENT} the entry is stored
+     * {@link QueuedSend#resolvedWith resolved}; otherwise it {@link QueuedSend#dependsOn() depends on}
+     * the parent until {@link #markSendSent} resolves it.
+     *
+     * @return the stored entry; empty, and nothing stored, if the room has no queued {@code parentTransactionId}
+     * @throws IllegalArgumentException if the store already holds {@code transactionId}
+     */
+    default Optional<QueuedSend> enqueueDependentSend(RoomId roomId, String transactionId, String parentTransactionId,
+                                                      String eventType, RawJson content, long createdAtMillis) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no dependent sends");
+    }
+
     /** Every queued event of the room (pending, failed, or sent and not yet removed), in queue order. */
     default List<QueuedSend> queuedSends(RoomId roomId) {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
@@ -132,18 +147,24 @@ public interface StateStore extends SessionStore {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }
 
-    /** Replaces the content of a {@link QueuedSend.Status#PENDING} event; false if there is no such event. */
+    /**
+     * Replaces the content of an event not sent yet ({@link QueuedSend.Status#PENDING} or
+     * {@link QueuedSend.Status#FAILED}); false if there is no such event.
+     */
     default boolean replaceQueuedContent(RoomId roomId, String transactionId, RawJson content) {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }
 
-    /** Marks a queued event {@link QueuedSend.Status#SENT} with its event ID; false if it is not queued. */
+    /**
+     * Marks a queued event {@link QueuedSend.Status#SENT} with its event ID and, in the same
+     * transaction, resolves the entries that depend on it; false if it is not queued.
+     */
     default boolean markSendSent(RoomId roomId, String transactionId, EventId eventId) {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }
 
     /** Marks a queued event {@link QueuedSend.Status#FAILED} with its cause; false if it is not queued. */
-    default boolean markSendFailed(RoomId roomId, String transactionId, String cause) {
+    default boolean markSendFailed(RoomId roomId, String transactionId, QueuedSend.Failure failure) {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }
 
@@ -152,7 +173,10 @@ public interface StateStore extends SessionStore {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }
 
-    /** Removes a queued event, whatever its status (a cancel, or a sent event seen in sync); false if absent. */
+    /**
+     * Removes a queued event, whatever its status (a cancel, or a sent event seen in sync), and, in the
+     * same transaction, the entries that still depend on it (they could never be sent); false if absent.
+     */
     default boolean removeSend(RoomId roomId, String transactionId) {
         throw new UnsupportedOperationException(getClass().getName() + " has no send queue");
     }

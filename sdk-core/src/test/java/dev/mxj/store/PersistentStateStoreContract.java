@@ -39,7 +39,9 @@ public abstract class PersistentStateStoreContract extends StateStoreContract {
                 Optional.empty(), 5);
         store.enqueueSend(SendQueueStoreTests.ROOM_A, "t2", "m.reaction", dev.mxj.json.RawJson.emptyObject(),
                 Optional.empty(), 6);
-        store.markSendFailed(SendQueueStoreTests.ROOM_A, "t2", "boom");
+        store.markSendFailed(SendQueueStoreTests.ROOM_A, "t2", SendQueueStoreTests.FORBIDDEN);
+        store.enqueueDependentSend(SendQueueStoreTests.ROOM_A, "t3", "t1", "m.room.redaction",
+                dev.mxj.json.RawJson.emptyObject(), 7);
         List<QueuedSend> before = store.queuedSends(SendQueueStoreTests.ROOM_A);
 
         StateStore again = reopened(store);

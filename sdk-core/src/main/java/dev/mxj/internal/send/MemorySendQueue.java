@@ -21,13 +21,32 @@ public final class MemorySendQueue {
 
     public synchronized QueuedSend enqueue(RoomId roomId, String txnId, String type, RawJson content,
                                            Optional<EventId> redacts, long createdAtMillis) {
-        Objects.requireNonNull(txnId, "transactionId");
-        if (byTxn.containsKey(txnId)) {
-            throw new IllegalArgumentException("The send queue already holds transaction " + txnId);
+        return put(new QueuedSend(roomId, txnId, nextOrder, type, content, redacts, Optional.empty(),
+                Status.PENDING, Optional.empty(), Optional.empty(), createdAtMillis));
+    }
+
+    public synchronized Optional<QueuedSend> enqueueDependent(RoomId roomId, String txnId, String parentTxnId,
+                                                              String type, RawJson content, long createdAtMillis) {
+        Objects.requireNonNull(parentTxnId, "parentTransactionId");
+        QueuedSend parent = byTxn.get(parentTxnId);
+        if (parent == null || !parent.roomId().equals(roomId)) {
+            return Optional.empty();
         }
-        QueuedSend entry = new QueuedSend(roomId, txnId, nextOrder++, type, content, redacts, Status.PENDING,
-                Optional.empty(), Optional.empty(), createdAtMillis);
-        byTxn.put(txnId, entry);
+        QueuedSend entry = new QueuedSend(roomId, txnId, nextOrder, type, content, Optional.empty(),
+                Optional.of(parentTxnId), Status.PENDING, Optional.empty(), Optional.empty(), createdAtMillis);
+        if (parent.status() == Status.SENT) {
+            entry = entry.resolvedWith(parent.eventId().orElseThrow());
+        }
+        return Optional.of(put(entry));
+    }
+
+    private QueuedSend put(QueuedSend entry) {
+        Objects.requireNonNull(entry.transactionId(), "transactionId");
+        if (byTxn.containsKey(entry.transactionId())) {
+            throw new IllegalArgumentException("The send queue already holds transaction " + entry.transactionId());
+        }
+        nextOrder++;
+        byTxn.put(entry.transactionId(), entry);
         return entry;
     }
 
@@ -47,17 +66,25 @@ public final class MemorySendQueue {
 
     public boolean replaceContent(RoomId roomId, String txnId, RawJson content) {
         Objects.requireNonNull(content, "content");
-        return update(roomId, txnId, e -> e.status() == Status.PENDING ? e.withContent(content) : null);
+        return update(roomId, txnId, e -> e.status() != Status.SENT ? e.withContent(content) : null);
     }
 
-    public boolean markSent(RoomId roomId, String txnId, EventId eventId) {
+    public synchronized boolean markSent(RoomId roomId, String txnId, EventId eventId) {
         Objects.requireNonNull(eventId, "eventId");
-        return update(roomId, txnId, e -> e.with(Status.SENT, Optional.of(eventId), Optional.empty()));
+        if (!update(roomId, txnId, e -> e.with(Status.SENT, Optional.of(eventId), Optional.empty()))) {
+            return false;
+        }
+        for (QueuedSend entry : List.copyOf(byTxn.values())) {
+            if (entry.dependsOn().equals(Optional.of(txnId))) {
+                byTxn.put(entry.transactionId(), entry.resolvedWith(eventId));
+            }
+        }
+        return true;
     }
 
-    public boolean markFailed(RoomId roomId, String txnId, String cause) {
-        Objects.requireNonNull(cause, "cause");
-        return update(roomId, txnId, e -> e.with(Status.FAILED, Optional.empty(), Optional.of(cause)));
+    public boolean markFailed(RoomId roomId, String txnId, QueuedSend.Failure failure) {
+        Objects.requireNonNull(failure, "failure");
+        return update(roomId, txnId, e -> e.with(Status.FAILED, Optional.empty(), Optional.of(failure)));
     }
 
     public boolean markPending(RoomId roomId, String txnId) {
@@ -71,6 +98,11 @@ public final class MemorySendQueue {
             return false;
         }
         byTxn.remove(txnId);
+        // Entries waiting for a removed one can never be sent (nor those waiting for them).
+        boolean removed = true;
+        while (removed) {
+            removed = byTxn.values().removeIf(e -> e.dependsOn().isPresent() && !byTxn.containsKey(e.dependsOn().get()));
+        }
         return true;
     }
 

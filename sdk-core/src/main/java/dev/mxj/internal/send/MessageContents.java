@@ -56,6 +56,14 @@ public final class MessageContents {
 
     /** An edit of {@code target}: a {@code * } fallback, {@code m.new_content} and {@code m.replace}. */
     public static RawJson edit(String msgtype, String markdown, EventId target) {
+        return edit(msgtype, markdown, Optional.of(target));
+    }
+
+    /**
+     * An edit; without a target it is the edit of a queued event not sent yet, whose
+     * {@code m.relates_to.event_id} the queue fills in once that event has its ID.
+     */
+    static RawJson edit(String msgtype, String markdown, Optional<EventId> target) {
         Map<String, Object> newContent = message(msgtype, markdown);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("msgtype", msgtype);
@@ -68,7 +76,26 @@ public final class MessageContents {
         newContent.put("m.mentions", Map.of());
         content.put("m.new_content", newContent);
         content.put("m.mentions", Map.of());
-        content.put("m.relates_to", Map.of("rel_type", "m.replace", "event_id", target.value()));
+        Map<String, Object> relation = new LinkedHashMap<>();
+        relation.put("rel_type", "m.replace");
+        target.ifPresent(id -> relation.put("event_id", id.value()));
+        content.put("m.relates_to", relation);
+        return RawJson.ofTree(content);
+    }
+
+    /**
+     * New content for a queued message that is edited before it is sent: the new text with the old
+     * relation and mentions. A queued edit stays an edit (of the same event, with the new text).
+     */
+    static RawJson replaceText(RawJson old, String markdown) {
+        Optional<RawJson> relation = old.object("m.relates_to");
+        if (relation.flatMap(r -> r.string("rel_type")).filter("m.replace"::equals).isPresent()) {
+            String msgtype = old.object("m.new_content").map(MessageContents::msgtype).orElse(msgtype(old));
+            return edit(msgtype, markdown, relation.flatMap(r -> r.string("event_id")).map(EventId::of));
+        }
+        Map<String, Object> content = message(msgtype(old), markdown);
+        relation.ifPresent(r -> content.put("m.relates_to", r.tree()));
+        content.put("m.mentions", old.object("m.mentions").map(RawJson::tree).orElse(Map.of()));
         return RawJson.ofTree(content);
     }
 

@@ -2,7 +2,6 @@ package dev.mxj.internal.send;
 
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
-import dev.mxj.json.RawJson;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendFailedException;
 import dev.mxj.send.SendHandle;
@@ -10,10 +9,12 @@ import dev.mxj.send.SendState;
 import dev.mxj.store.QueuedSend;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** The {@link SendHandle} of one transaction ID; the store holds the event, this its state in this process. */
 final class QueueHandle implements SendHandle {
@@ -23,6 +24,8 @@ final class QueueHandle implements SendHandle {
     private final CompletableFuture<EventId> sent = new CompletableFuture<>();
     private volatile SendState state = new SendState.Pending();
     private volatile Throwable lastCause;
+    /** The event this one waited for, if any (kept after the store resolved it). */
+    private volatile Optional<String> dependsOn = Optional.empty();
 
     QueueHandle(SendQueue queue, RoomId room, String txnId) {
         this.queue = queue;
@@ -63,42 +66,86 @@ final class QueueHandle implements SendHandle {
 
     @Override
     public boolean cancel() {
-        Optional<QueuedSend> entry = current();
+        List<QueuedSend> queued = queue.store().queuedSends(room);
+        Optional<QueuedSend> entry = queued.stream().filter(e -> e.transactionId().equals(txnId)).findFirst();
         if (entry.isEmpty() || !queue.sender(room).cancel(txnId)) {
             return false;
         }
-        state = new SendState.Cancelled();
-        sent.completeExceptionally(new CancellationException("The event " + txnId + " was cancelled"));
+        cancelled();
         queue.emit(entry.get());
         queue.forget(txnId);
+        // The store removed the edits and redactions waiting for this event with it.
+        queued.stream().filter(e -> e.dependsOn().filter(txnId::equals).isPresent()).forEach(queue::dropped);
         return true;
     }
 
     @Override
     public CompletableFuture<SendHandle> edit(String markdown) {
+        Objects.requireNonNull(markdown, "markdown");
         Optional<QueuedSend> entry = current();
-        String msgtype = entry.map(e -> MessageContents.msgtype(e.content())).orElse("m.text");
-        if (!sent.isDone() && entry.isPresent()) {
-            Map<String, Object> content = MessageContents.message(msgtype, markdown);
-            RawJson old = entry.get().content();
-            old.object("m.relates_to").ifPresent(r -> content.put("m.relates_to", r.tree()));
-            content.put("m.mentions", old.object("m.mentions").map(RawJson::tree).orElse(Map.of()));
-            if (queue.sender(room).replace(txnId, RawJson.ofTree(content))) {
-                current().ifPresent(queue::emit);
-                return CompletableFuture.completedFuture(this);
-            }
+        if (entry.isEmpty() || sent.isDone()) {
+            return afterSent(id -> queue.enqueue(room, MessageContents.MESSAGE,
+                    MessageContents.edit(msgtype(entry), markdown, id), Optional.empty()));
         }
-        return sent.thenApply(id -> queue.enqueue(room, MessageContents.MESSAGE,
-                MessageContents.edit(msgtype, markdown, id), Optional.empty()));
+        if (queue.sender(room).replace(txnId, MessageContents.replaceText(entry.get().content(), markdown))) {
+            current().ifPresent(queue::emit);
+            return CompletableFuture.completedFuture(this);
+        }
+        // In flight (or sent, its echo not yet seen): the edit follows it, stored with it.
+        Optional<SendHandle> edit = queue.enqueueDependent(room, txnId, MessageContents.MESSAGE,
+                MessageContents.edit(msgtype(entry), markdown, Optional.empty()));
+        if (edit.isPresent()) {
+            return CompletableFuture.completedFuture(edit.get());
+        }
+        return afterSent(id -> queue.enqueue(room, MessageContents.MESSAGE,
+                MessageContents.edit(msgtype(entry), markdown, id), Optional.empty()));
     }
 
     @Override
     public CompletableFuture<Optional<SendHandle>> redact(Optional<String> reason) {
-        if (!sent.isDone() && cancel()) {
+        Objects.requireNonNull(reason, "reason");
+        if (state instanceof SendState.Cancelled) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return sent.thenApply(id -> Optional.of(queue.enqueue(room, MessageContents.REDACTION,
+        if (!sent.isDone()) {
+            if (cancel()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            // In flight (or sent, its echo not yet seen): the redaction follows it, stored with it.
+            Optional<SendHandle> redaction = queue.enqueueDependent(room, txnId, MessageContents.REDACTION,
+                    MessageContents.redaction(reason));
+            if (redaction.isPresent()) {
+                return CompletableFuture.completedFuture(redaction);
+            }
+        }
+        return afterSent(id -> Optional.of(queue.enqueue(room, MessageContents.REDACTION,
                 MessageContents.redaction(reason), Optional.of(id))));
+    }
+
+    /** Once sent, {@code then} with the event ID; fails with {@link IllegalStateException} if cancelled. */
+    private <T> CompletableFuture<T> afterSent(Function<EventId, T> then) {
+        return sent.handle((id, error) -> {
+            if (error != null) {
+                throw new IllegalStateException("The event " + txnId + " was cancelled and never sent: there is"
+                        + " nothing to edit or redact");
+            }
+            return then.apply(id);
+        });
+    }
+
+    private static String msgtype(Optional<QueuedSend> entry) {
+        return entry.map(e -> MessageContents.msgtype(e.content())).orElse("m.text");
+    }
+
+    /** True if this event was queued waiting for {@code parentTxn}'s event ID. */
+    boolean dependedOn(String parentTxn) {
+        return dependsOn.filter(parentTxn::equals).isPresent();
+    }
+
+    /** The event was removed without being sent. */
+    void cancelled() {
+        state = new SendState.Cancelled();
+        sent.completeExceptionally(new CancellationException("The event " + txnId + " was cancelled"));
     }
 
     /** Notes the typed cause of a failure, for the {@link SendState.Failed} that follows. */
@@ -108,6 +155,9 @@ final class QueueHandle implements SendHandle {
 
     /** Takes the stored state of the event. */
     void update(QueuedSend entry) {
+        if (entry.dependsOn().isPresent()) {
+            dependsOn = entry.dependsOn();
+        }
         if (state instanceof SendState.Cancelled) {
             return;
         }
@@ -119,16 +169,17 @@ final class QueueHandle implements SendHandle {
 
     LocalEcho echo(QueuedSend entry) {
         SendState shown = state instanceof SendState.Cancelled ? state : stateOf(entry);
-        return new LocalEcho(room, txnId, entry.eventType(), entry.content(), entry.redacts(), shown,
-                Instant.ofEpochMilli(entry.createdAtMillis()));
+        return new LocalEcho(room, txnId, entry.eventType(), entry.content(), entry.redacts(), entry.dependsOn(),
+                shown, Instant.ofEpochMilli(entry.createdAtMillis()));
     }
 
     private SendState stateOf(QueuedSend entry) {
         return switch (entry.status()) {
             case PENDING -> new SendState.Pending();
             case SENT -> new SendState.Sent(entry.eventId().orElseThrow());
-            case FAILED -> new SendState.Failed(new SendFailedException("Could not send event " + txnId + " to "
-                    + room + ": " + entry.failure().orElse("unknown cause") + ". Retry or cancel it.", lastCause));
+            case FAILED -> new SendState.Failed(SendFailures.exception(room, txnId, entry.failure().orElse(
+                    new QueuedSend.Failure(SendFailedException.Reason.OTHER, "unknown cause", Optional.empty(),
+                            Optional.empty())), Optional.ofNullable(lastCause)));
         };
     }
 

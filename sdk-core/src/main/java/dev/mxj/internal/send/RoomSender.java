@@ -1,5 +1,6 @@
 package dev.mxj.internal.send;
 
+import dev.mxj.MatrixApiException;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.internal.http.RetryClassifier;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -67,7 +69,7 @@ final class RoomSender {
         return removed;
     }
 
-    /** Replaces the content of a waiting event; false if it is in flight, sent or failed. */
+    /** Replaces the content of a waiting or failed event; false if it is in flight or sent. */
     synchronized boolean replace(String txnId, RawJson content) {
         return !txnId.equals(inFlight) && queue.store().replaceQueuedContent(room, txnId, content);
     }
@@ -76,8 +78,7 @@ final class RoomSender {
         QueuedSend entry;
         synchronized (this) {
             try {
-                entry = queue.closed() ? null : queue.store().queuedSends(room).stream()
-                        .filter(e -> e.status() != Status.SENT).findFirst().orElse(null);
+                entry = queue.closed() ? null : nextToSend();
             } catch (RuntimeException e) {
                 log.warn("Could not read the send queue of {}; it resumes on the next send or restart", room, e);
                 entry = null;
@@ -94,25 +95,56 @@ final class RoomSender {
                 error)));
     }
 
+    /**
+     * The first event not sent yet. One still waiting for the event ID of an earlier one is normally
+     * resolved when that one is marked sent; if it is not (its parent is gone), it is dropped.
+     */
+    private QueuedSend nextToSend() {
+        List<QueuedSend> queued = queue.store().queuedSends(room);
+        for (QueuedSend entry : queued) {
+            if (entry.status() == Status.SENT) {
+                continue;
+            }
+            Optional<String> parentTxn = entry.dependsOn();
+            if (parentTxn.isEmpty()) {
+                return entry;
+            }
+            Optional<QueuedSend> parent = queued.stream()
+                    .filter(e -> e.transactionId().equals(parentTxn.get())).findFirst();
+            if (parent.isPresent() && parent.get().eventId().isPresent()) {
+                queue.store().markSendSent(room, parent.get().transactionId(), parent.get().eventId().get());
+                return nextToSend();
+            }
+            log.info("Dropping queued event {} in {}: the event it needed was removed", entry.transactionId(), room);
+            queue.store().removeSend(room, entry.transactionId());
+            queue.dropped(entry);
+            return nextToSend();
+        }
+        return null;
+    }
+
     private void done(QueuedSend entry, EventId eventId, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         try {
             if (cause == null) {
                 queue.store().markSendSent(room, entry.transactionId(), eventId);
                 queue.emit(entry.with(Status.SENT, Optional.of(eventId), Optional.empty()));
+                queue.emitDependents(room, entry.transactionId());
             } else if (queue.closed() || cause instanceof CancellationException) {
                 // Left pending: the next run sends it again with the same transaction ID.
                 log.debug("Send of {} in {} stopped by close; it stays queued", entry.transactionId(), room);
                 stop();
                 return;
-            } else if (RetryClassifier.kind(cause) != RetryClassifier.Kind.PERMANENT && backOff(entry)) {
+            } else if (RetryClassifier.kind(cause) != RetryClassifier.Kind.PERMANENT && backOff(entry, cause)) {
                 return; // the transport's retries ran out: the queue waits longer, then tries again
             } else {
-                String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-                log.info("Could not send {} in {}: {}", entry.transactionId(), room, message);
-                queue.store().markSendFailed(room, entry.transactionId(), message);
+                QueuedSend.Failure failure = SendFailures.of(cause);
+                log.info("Could not send {} in {}: {} ({})", entry.transactionId(), room, failure.reason(),
+                        failure.message());
+                rounds = 0;
                 queue.handle(entry).failedBecause(cause);
-                queue.emit(entry.with(Status.FAILED, Optional.empty(), Optional.of(message)));
+                queue.store().markSendFailed(room, entry.transactionId(), failure);
+                queue.emit(entry.with(Status.FAILED, Optional.empty(), Optional.of(failure)));
             }
         } catch (RuntimeException e) {
             log.warn("Could not record the result of sending {} in {}", entry.transactionId(), room, e);
@@ -126,10 +158,11 @@ final class RoomSender {
     }
 
     /**
-     * Schedules another round of attempts for a network or server failure, with a growing delay,
-     * up to {@link #MAX_ROUNDS}; false when the rounds are used up (the event then fails).
+     * Schedules another round of attempts for a network or server failure, or a rate limit, after a
+     * growing delay (at least what the server asked for), up to {@link #MAX_ROUNDS}; false when the
+     * rounds are used up (the event then fails).
      */
-    private boolean backOff(QueuedSend entry) {
+    private boolean backOff(QueuedSend entry, Throwable cause) {
         if (!entry.transactionId().equals(roundsOf)) {
             roundsOf = entry.transactionId();
             rounds = 0;
@@ -139,7 +172,9 @@ final class RoomSender {
             return false;
         }
         rounds++;
-        Duration delay = queue.roundDelay().multipliedBy(1L << (rounds - 1));
+        Duration ours = queue.roundDelay().multipliedBy(1L << (rounds - 1));
+        Duration asked = cause instanceof MatrixApiException api ? api.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+        Duration delay = asked.compareTo(ours) > 0 ? asked : ours;
         log.info("Sending {} in {} failed for now; trying again in {} ms", entry.transactionId(), room,
                 delay.toMillis());
         synchronized (this) {

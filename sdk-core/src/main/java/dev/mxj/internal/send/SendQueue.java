@@ -51,8 +51,9 @@ public final class SendQueue {
     private final Duration roundDelay;
     private final AtomicBoolean resumed = new AtomicBoolean();
 
+    /** Rounds of attempts start 4 times the client's first back-off apart (2 s by default), doubling each round. */
     public SendQueue(ClientContext context, StateStore store) {
-        this(context, store, Duration.ofSeconds(2));
+        this(context, store, context.transport().retryConfig().initialBackoff().multipliedBy(4));
     }
 
     /** With {@code roundDelay}: the wait before the second round of attempts (it doubles each round). */
@@ -97,12 +98,30 @@ public final class SendQueue {
         if (!content.isObject()) {
             throw new IllegalArgumentException("Event content must be a JSON object, was " + content.json());
         }
-        String txnId = "mxj" + UUID.randomUUID().toString().replace("-", "");
-        QueuedSend entry = store.enqueueSend(room, txnId, type, content, redacts, context.clock().millis());
+        QueuedSend entry = store.enqueueSend(room, newTransactionId(), type, content, redacts,
+                context.clock().millis());
         QueueHandle handle = handle(entry);
         emit(entry);
         sender(room).kick();
         return handle;
+    }
+
+    /**
+     * Queues an event that needs the event ID of the queued event {@code parentTxn} (see
+     * {@link StateStore#enqueueDependentSend}); empty if that one is no longer queued.
+     */
+    Optional<SendHandle> enqueueDependent(RoomId room, String parentTxn, String type, RawJson content) {
+        Optional<QueuedSend> entry = store.enqueueDependentSend(room, newTransactionId(), parentTxn, type, content,
+                context.clock().millis());
+        entry.ifPresent(e -> {
+            emit(e);
+            sender(room).kick();
+        });
+        return entry.map(this::handle);
+    }
+
+    private static String newTransactionId() {
+        return "mxj" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /** The queued events of {@code room}, in order, as local echoes. */
@@ -148,12 +167,19 @@ public final class SendQueue {
         }
     }
 
-    /** The server's copy of a queued event arrived (maybe before its PUT answered): it leaves the queue. */
+    /**
+     * The server's copy of a queued event arrived (maybe before its PUT answered): events waiting for
+     * its ID get it, and it leaves the queue.
+     */
     private void echoed(RoomId room, String txn, RoomEvent remote) {
         Optional<QueuedSend> entry = store.queuedSends(room).stream().filter(e -> e.transactionId().equals(txn))
                 .findFirst();
         if (entry.isEmpty()) {
             return;
+        }
+        if (entry.get().status() != QueuedSend.Status.SENT) {
+            store.markSendSent(room, txn, remote.eventId());
+            emitDependents(room, txn);
         }
         QueuedSend sent = entry.get().with(QueuedSend.Status.SENT, Optional.of(remote.eventId()), Optional.empty());
         QueueHandle handle = handles.remove(txn);
@@ -172,6 +198,31 @@ public final class SendQueue {
                 txn -> new QueueHandle(this, entry.roomId(), txn));
         handle.update(entry);
         return handle;
+    }
+
+    /**
+     * Tells listeners about the events that were waiting for {@code parentTxn}'s event ID, now that
+     * it is known (call after {@link StateStore#markSendSent}).
+     */
+    void emitDependents(RoomId room, String parentTxn) {
+        for (QueuedSend entry : store.queuedSends(room)) {
+            QueueHandle handle = handles.get(entry.transactionId());
+            if (handle != null && handle.dependedOn(parentTxn)) {
+                emit(entry);
+            }
+        }
+    }
+
+    /** An event that could never be sent (the event it needed was removed) is shown as cancelled. */
+    void dropped(QueuedSend entry) {
+        QueueHandle handle = handles.remove(entry.transactionId());
+        if (handle != null) {
+            handle.cancelled();
+        } else {
+            handle = new QueueHandle(this, entry.roomId(), entry.transactionId());
+            handle.cancelled();
+        }
+        listeners.emit(handle.echo(entry));
     }
 
     void forget(String txnId) {

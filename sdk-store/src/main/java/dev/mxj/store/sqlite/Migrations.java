@@ -25,7 +25,8 @@ final class Migrations {
     static final List<String> FILES = List.of(
             "0001_session.sql",
             "0002_sync_state.sql",
-            "0003_send_queue.sql");
+            "0003_send_queue.sql",
+            "0004_send_queue_dependencies.sql");
 
     /** The schema version this build writes. */
     static final int LATEST = FILES.size();

@@ -250,6 +250,13 @@ public final class SqliteStore implements StateStore {
     }
 
     @Override
+    public Optional<QueuedSend> enqueueDependentSend(RoomId roomId, String transactionId, String parentTransactionId,
+                                                     String eventType, RawJson content, long createdAtMillis) {
+        return db.write("queue an event", c -> SendQueueTable.enqueueDependent(c, roomId, transactionId,
+                parentTransactionId, eventType, content, createdAtMillis));
+    }
+
+    @Override
     public List<QueuedSend> queuedSends(RoomId roomId) {
         return db.read("read the send queue", c -> SendQueueTable.list(c, roomId));
     }
@@ -270,8 +277,9 @@ public final class SqliteStore implements StateStore {
     }
 
     @Override
-    public boolean markSendFailed(RoomId roomId, String transactionId, String cause) {
-        return db.write("mark a queued event failed", c -> SendQueueTable.markFailed(c, roomId, transactionId, cause));
+    public boolean markSendFailed(RoomId roomId, String transactionId, QueuedSend.Failure failure) {
+        return db.write("mark a queued event failed", c -> SendQueueTable.markFailed(c, roomId, transactionId,
+                failure));
     }
 
     @Override
