@@ -144,6 +144,21 @@ export class Peer {
     return { membership };
   }
 
+  /**
+   * Waits until this peer's crypto knows a device: call it before sending when a user just added a
+   * device, else the peer may not share the room key with it yet.
+   */
+  async waitForDevice({ userId, deviceId, timeoutMs }) {
+    const crypto = this.syncing().getCrypto();
+    const device = await waitFor(`device ${deviceId} of ${userId}`, timeoutMs, async () =>
+      (await crypto.getUserDeviceInfo([userId], true)).get(userId)?.get(deviceId),
+    async () => {
+      const known = [...((await crypto.getUserDeviceInfo([userId], true)).get(userId)?.keys() ?? [])];
+      return `known devices: [${known.join(", ")}]`;
+    });
+    return { ed25519: device.getFingerprint() ?? null, curve25519: device.getIdentityKey() ?? null };
+  }
+
   async send({ roomId, body, msgtype, timeoutMs }) {
     const client = this.syncing();
     await this.readyRoom(roomId, timeoutMs);

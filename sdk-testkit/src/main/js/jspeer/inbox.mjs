@@ -3,6 +3,7 @@
 import * as sdk from "matrix-js-sdk";
 import { decryptAttachment, sha256Hex } from "./attachments.mjs";
 import { PeerError, sleep } from "./waits.mjs";
+import { log } from "./stdio.mjs";
 
 const FILE_TYPES = new Set(["m.file", "m.image", "m.video", "m.audio"]);
 const RANK = { pending: 0, utd: 1, decrypted: 2 };
@@ -179,6 +180,7 @@ export class Inbox {
     if (!url) {
       throw new PeerError("bad_request", `'${mxc}' is not an mxc:// URI`);
     }
+    log("debug", `downloading ${mxc} (authenticated media: ${this.authenticatedMedia})`);
     const headers = this.authenticatedMedia ? { Authorization: `Bearer ${this.client.getAccessToken()}` } : {};
     const response = await fetch(url, { headers });
     if (!response.ok) {

@@ -78,6 +78,9 @@ const commands = {
     membership: optional(a, "membership", "string") ?? "join",
     timeoutMs: timeout(a),
   }),
+  waitForDevice: (a) => peer.waitForDevice({
+    userId: required(a, "userId", "string"), deviceId: required(a, "deviceId", "string"), timeoutMs: timeout(a),
+  }),
   send: (a) => peer.send({
     roomId: required(a, "roomId", "string"),
     body: required(a, "body", "string"),

@@ -158,6 +158,20 @@ public final class JsPeer implements AutoCloseable {
     }
 
     /**
+     * Waits until the peer's crypto knows a device (from its sync's device list changes and a key
+     * query): call it before sending when a member just logged in on a new device, else the peer
+     * may encrypt for the devices it knew before.
+     *
+     * @return the device's public keys as the peer sees them
+     */
+    public JsDeviceKeys waitForDevice(String userId, String deviceId) {
+        Map<String, Object> result = call("waitForDevice", Map.of("userId", userId,
+                "deviceId", deviceId));
+        return new JsDeviceKeys(userId, deviceId, Json.string(result, "ed25519"),
+                Json.string(result, "curve25519"));
+    }
+
+    /**
      * Sends an {@code m.text} message, encrypted if the room is.
      *
      * @return the event id

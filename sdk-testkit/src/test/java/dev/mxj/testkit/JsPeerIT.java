@@ -98,6 +98,8 @@ class JsPeerIT {
             carol.join(roomId);
             alice.waitForMember(roomId, carolUser.userId(), "join");
             bob.waitForMember(roomId, carolUser.userId(), "join");
+            JsDeviceKeys carolKeys = carol.deviceInfo();
+            assertEquals(carolKeys, alice.waitForDevice(carolUser.userId(), "CAROLJS"));
             String aliceLater = secret("alice to carol");
             String bobLater = secret("bob to carol");
             secrets.addAll(List.of(aliceLater, bobLater));
