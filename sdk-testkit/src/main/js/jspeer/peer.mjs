@@ -8,6 +8,7 @@ import { log, reply } from "./stdio.mjs"; // first: it keeps library output off 
 import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { Peer } from "./client.mjs";
+import { decryptAttachment, encryptAttachment, sha256Hex } from "./attachments.mjs";
 import { PeerError, asPeerError } from "./waits.mjs";
 
 const DEFAULT_TIMEOUT_MS = 30000;
@@ -40,8 +41,8 @@ function stringList(args, name) {
   return value;
 }
 function base64(args, name) {
-  const text = required(args, name, "string");
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+  const text = args[name];
+  if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
     throw new PeerError("bad_request", `'${name}' must be standard base64`);
   }
   return new Uint8Array(Buffer.from(text, "base64"));
@@ -107,6 +108,24 @@ const commands = {
     eventId: required(a, "eventId", "string"),
     includeData: optional(a, "includeData", "boolean") ?? false,
   }),
+  // Attachment crypto alone, without a server: to check the format against another implementation.
+  encryptAttachment: async (a) => {
+    const { ciphertext, file } = await encryptAttachment(base64(a, "data"));
+    return { ciphertext: Buffer.from(ciphertext).toString("base64"), file };
+  },
+  decryptAttachment: async (a) => {
+    const file = a.file;
+    if (!file || typeof file !== "object") {
+      throw new PeerError("bad_request", "'file' must be the event content's file object");
+    }
+    let plaintext;
+    try {
+      plaintext = await decryptAttachment(base64(a, "ciphertext"), file);
+    } catch (error) {
+      throw new PeerError("failed", `cannot decrypt the attachment: ${error.message}`);
+    }
+    return { data: Buffer.from(plaintext).toString("base64"), sha256: await sha256Hex(plaintext) };
+  },
   utdCount: (a) => peer.utdCount({ roomId: optional(a, "roomId", "string") }),
   deviceInfo: () => peer.deviceInfo(),
   stop: () => peer.stop(),

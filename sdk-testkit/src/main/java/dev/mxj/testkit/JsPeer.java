@@ -255,6 +255,31 @@ public final class JsPeer implements AutoCloseable {
         return Base64.getDecoder().decode(Json.string(result, "data"));
     }
 
+    /**
+     * Encrypts bytes as the peer does for {@link #sendFile} in an encrypted room, without a server:
+     * to check another implementation against it.
+     *
+     * @return the ciphertext with its key, iv and hash
+     */
+    public JsAttachment encryptAttachment(byte[] plaintext) {
+        return JsAttachment.from(process.call("encryptAttachment",
+                Map.of("data", Base64.getEncoder().encodeToString(plaintext)), answer(waitTimeout)));
+    }
+
+    /**
+     * Checks an attachment's hash and decrypts it as the peer does when it receives a file.
+     *
+     * @return the plaintext
+     * @throws JsPeerException of kind {@link JsPeerException#FAILED} saying what is wrong, such as
+     *     a hash that does not match
+     */
+    public byte[] decryptAttachment(JsAttachment attachment) {
+        Map<String, Object> result = process.call("decryptAttachment", Map.of("ciphertext",
+                Base64.getEncoder().encodeToString(attachment.ciphertext()), "file", attachment.file()),
+                answer(waitTimeout));
+        return Base64.getDecoder().decode(Json.string(result, "data"));
+    }
+
     /** @return how many received events, in all rooms, fail to decrypt now */
     public int utdCount() {
         return undecryptable().size();
