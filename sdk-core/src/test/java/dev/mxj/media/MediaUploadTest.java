@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -154,7 +155,8 @@ class MediaUploadTest {
         UploadTooLargeException e = assertInstanceOf(UploadTooLargeException.class,
                 failure(client.media().upload(UploadRequest.of(new byte[1001], "image/png"))));
 
-        assertEquals(1000, e.limit());
+        assertEquals(Optional.of(1000L), e.limit());
+        assertEquals(Optional.empty(), e.serverRefusal());
         assertEquals(1001, e.size());
         assertTrue(e.getMessage().contains("at most 1000 bytes"), e.getMessage());
         assertInstanceOf(UploadTooLargeException.class,
@@ -176,17 +178,41 @@ class MediaUploadTest {
     }
 
     @Test
-    void serverRefusalWith413IsATypedApiError() {
+    void serverRefusalWith413IsTooLargeWithTheServersAnswer() {
         mock.ok(VERSIONS_V1_11).ok("{}").json(413, resource("/spec-examples/media/upload-413.json"));
 
-        MatrixApiException e = assertInstanceOf(MatrixApiException.class,
+        UploadTooLargeException e = assertInstanceOf(UploadTooLargeException.class,
                 failure(client.media().upload(UploadRequest.of(bytes(5000, 5), "image/png"))));
 
-        assertEquals(413, e.httpStatus());
-        assertEquals(ErrorCode.TOO_LARGE, e.errorCode());
-        assertEquals("Cannot upload files larger than 100mb", e.error());
-        assertEquals("POST /_matrix/media/v3/upload", e.endpoint());
+        assertEquals(5000, e.size());
+        assertEquals(Optional.empty(), e.limit(), "the server's config named no limit");
+        MatrixApiException refusal = e.serverRefusal().orElseThrow();
+        assertEquals(413, refusal.httpStatus());
+        assertEquals(ErrorCode.TOO_LARGE, refusal.errorCode());
+        assertEquals("Cannot upload files larger than 100mb", refusal.error());
+        assertEquals("POST /_matrix/media/v3/upload", refusal.endpoint());
+        assertTrue(e.getMessage().contains("refused the upload of 5000 bytes as too large"), e.getMessage());
         assertEquals(3, mock.requestCount(), "a 413 is not retried");
+    }
+
+    @Test
+    void aDendriteStyle413WithMUnknownIsTooLargeAndTheLimitIsAskedAgain() {
+        // Dendrite answers an upload over max_file_size_bytes with 413 and M_UNKNOWN, not M_TOO_LARGE.
+        mock.ok(VERSIONS_V1_11).ok("{\"m.upload.size\": 100000}")
+                .json(413, "{\"errcode\":\"M_UNKNOWN\",\"error\":\"HTTP Content-Length is greater than the"
+                        + " maximum allowed upload size (4000).\"}")
+                .ok("{\"m.upload.size\": 4000}");
+
+        UploadTooLargeException e = assertInstanceOf(UploadTooLargeException.class,
+                failure(client.media().upload(UploadRequest.of(bytes(5000, 5), "image/png"))));
+        assertEquals(Optional.of(100_000L), e.limit(), "the limit the client knew when it sent the upload");
+        assertEquals(ErrorCode.UNKNOWN, e.serverRefusal().orElseThrow().errorCode());
+
+        UploadTooLargeException again = assertInstanceOf(UploadTooLargeException.class,
+                failure(client.media().upload(UploadRequest.of(bytes(5000, 5), "image/png"))));
+        assertEquals(Optional.of(4000L), again.limit(), "the server was asked for its limit again");
+        assertEquals(Optional.empty(), again.serverRefusal(), "refused before sending, this time");
+        assertEquals(4, mock.requestCount());
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -99,7 +100,12 @@ public final class MediaEndpoints implements Media {
             LongConsumer progress = request.progress()
                     .<LongConsumer>map(listener -> reporter(listener, source.length()))
                     .orElse(NO_PROGRESS);
-            return op.step(calls.upload(call, source, request.contentType(), progress));
+            return op.step(calls.upload(call, source, request.contentType(), progress)).handle((value, error) -> {
+                if (error == null) {
+                    return value;
+                }
+                throw new CompletionException(limit.translate(error, source.length(), max));
+            });
         });
         return op.result(result);
     }

@@ -1,5 +1,6 @@
 package dev.mxj.internal.media;
 
+import dev.mxj.ErrorCode;
 import dev.mxj.MatrixApiException;
 import dev.mxj.media.MediaConfig;
 import dev.mxj.media.UploadTooLargeException;
@@ -39,6 +40,22 @@ final class UploadLimit {
             }
             return Optional.empty();
         });
+    }
+
+    /**
+     * The failure of an upload of {@code size} bytes as the caller sees it: a server's refusal as too
+     * large (HTTP 413, or {@code M_TOO_LARGE}) becomes an {@link UploadTooLargeException} with the
+     * limit known when it was sent, and the remembered limit is dropped, so the next upload asks the
+     * server again (it may have lowered its limit).
+     */
+    Throwable translate(Throwable error, long size, Optional<Long> limit) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof MatrixApiException api
+                && (api.httpStatus() == 413 || api.errorCode().equals(ErrorCode.TOO_LARGE))) {
+            known = null;
+            return new UploadTooLargeException(size, limit, api);
+        }
+        return cause;
     }
 
     /** Fails with {@link UploadTooLargeException} if {@code size} is over {@code limit}. */
