@@ -9,6 +9,7 @@ module dev.mxj.crypto {
     requires static org.jspecify;
 
     exports dev.mxj.crypto;
+    exports dev.mxj.crypto.attachment;
     exports dev.mxj.crypto.olm;
     exports dev.mxj.crypto.olm.libolm;
     exports dev.mxj.crypto.store;
