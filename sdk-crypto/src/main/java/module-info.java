@@ -12,5 +12,6 @@ module dev.mxj.crypto {
     exports dev.mxj.crypto.attachment;
     exports dev.mxj.crypto.olm;
     exports dev.mxj.crypto.olm.libolm;
+    exports dev.mxj.crypto.machine;
     exports dev.mxj.crypto.store;
 }

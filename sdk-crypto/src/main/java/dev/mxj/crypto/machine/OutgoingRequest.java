@@ -1,0 +1,113 @@
+package dev.mxj.crypto.machine;
+
+import dev.mxj.id.UserId;
+import dev.mxj.json.RawJson;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An HTTP request the {@link OlmMachine} needs sent. Send it, then give the 2xx answer's body to
+ * {@link OlmMachine#markRequestAsSent(String, RawJson)} with {@link #id()}. If sending fails, do
+ * nothing: the request comes back from {@link OlmMachine#outgoingRequests()} to be tried again.
+ * Bodies follow the Client-Server API exactly; they hold public keys and ciphertext only.
+ */
+public sealed interface OutgoingRequest {
+    /** The id to pass back to {@link OlmMachine#markRequestAsSent}. */
+    String id();
+
+    /** The HTTP method. */
+    String method();
+
+    /** The path below {@code /_matrix/client}, already encoded, e.g. {@code /v3/keys/upload}. */
+    String path();
+
+    /** The JSON body. */
+    RawJson body();
+
+    /** {@code POST /v3/keys/upload}: device keys, one-time keys, a fallback key. */
+    record KeysUpload(String id, RawJson body) implements OutgoingRequest {
+        public KeysUpload {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public String method() {
+            return "POST";
+        }
+
+        @Override
+        public String path() {
+            return "/v3/keys/upload";
+        }
+    }
+
+    /** {@code POST /v3/keys/query}: the device lists of {@code users}. */
+    record KeysQuery(String id, Set<UserId> users, RawJson body) implements OutgoingRequest {
+        public KeysQuery {
+            Objects.requireNonNull(id, "id");
+            users = Set.copyOf(users);
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public String method() {
+            return "POST";
+        }
+
+        @Override
+        public String path() {
+            return "/v3/keys/query";
+        }
+    }
+
+    /** {@code POST /v3/keys/claim}: one-time keys to start Olm sessions with. */
+    record KeysClaim(String id, RawJson body) implements OutgoingRequest {
+        public KeysClaim {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public String method() {
+            return "POST";
+        }
+
+        @Override
+        public String path() {
+            return "/v3/keys/claim";
+        }
+    }
+
+    /**
+     * {@code PUT /v3/sendToDevice/{eventType}/{txnId}}, with {@link #id()} as the transaction id
+     * (so resending after a failure is idempotent).
+     */
+    record ToDevice(String id, String eventType, RawJson body) implements OutgoingRequest {
+        public ToDevice {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(eventType, "eventType");
+            Objects.requireNonNull(body, "body");
+        }
+
+        /** The transaction id: the request id. */
+        public String txnId() {
+            return id;
+        }
+
+        @Override
+        public String method() {
+            return "PUT";
+        }
+
+        @Override
+        public String path() {
+            return "/v3/sendToDevice/" + encode(eventType) + "/" + encode(id);
+        }
+
+        private static String encode(String segment) {
+            return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+}
