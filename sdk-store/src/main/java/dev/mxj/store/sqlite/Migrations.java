@@ -26,7 +26,8 @@ final class Migrations {
             "0001_session.sql",
             "0002_sync_state.sql",
             "0003_send_queue.sql",
-            "0004_send_queue_dependencies.sql");
+            "0004_send_queue_dependencies.sql",
+            "0005_room_columns.sql");
 
     /** The schema version this build writes. */
     static final int LATEST = FILES.size();

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
@@ -75,7 +77,9 @@ final class NativeLibraryCache {
 
     private static Optional<Path> extractOnce(Path cacheRoot) throws IOException {
         String name = LibraryLoaderUtil.getNativeLibName();
-        URL url = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+        URL url = commonPlatformFolder().map(folder -> SQLiteJDBCLoader.class.getResource(folder + "/" + name))
+                .orElseGet(() -> SQLiteJDBCLoader.class.getResource(
+                        LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name));
         if (url == null) {
             return Optional.empty(); // no bundled library here: sqlite-jdbc looks on java.library.path
         }
@@ -118,6 +122,41 @@ final class NativeLibraryCache {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * The jar folder of the library for the common platforms, from system properties alone.
+     * sqlite-jdbc's own lookup ({@code OSInfo}) starts a process and reads every mapping of
+     * {@code /proc/self} to tell Android and musl apart, which costs tens of milliseconds on each
+     * start. Empty where the guess is not safe; sqlite-jdbc's lookup is used then. A wrong guess
+     * costs nothing but time: sqlite-jdbc falls back to its own extraction when loading fails.
+     */
+    static Optional<String> commonPlatformFolder() {
+        String os = System.getProperty("os.name", "");
+        String arch = switch (System.getProperty("os.arch", "")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> null;
+        };
+        if (arch == null || System.getProperty("java.runtime.name", "").toLowerCase(Locale.ROOT).contains("android")) {
+            return Optional.empty();
+        }
+        if (os.startsWith("Linux")) {
+            return isMuslLinux() ? Optional.empty() : Optional.of("/org/sqlite/native/Linux/" + arch);
+        }
+        if (os.startsWith("Mac") || os.startsWith("Darwin")) {
+            return Optional.of("/org/sqlite/native/Mac/" + arch);
+        }
+        if (os.startsWith("Windows")) {
+            return Optional.of("/org/sqlite/native/Windows/" + arch);
+        }
+        return Optional.empty();
+    }
+
+    /** musl's dynamic loader is {@code /lib/ld-musl-<arch>.so.1}; glibc systems have none. */
+    private static boolean isMuslLinux() {
+        String[] lib = new File("/lib").list((dir, file) -> file.startsWith("ld-musl"));
+        return lib == null || lib.length > 0;
     }
 
     private static boolean matches(Path file, long expectedCrc) {

@@ -7,22 +7,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code room} table (migration 0002): one row per room with its {@link RoomInfo} as JSON and
- * the short {@code room_key} every other room table is keyed by. Callers own the transaction.
+ * The {@code room} table (migrations 0002 and 0005): one row per room with its {@link RoomInfo} in
+ * columns ({@link RoomColumns}) and the short {@code room_key} every other room table is keyed by.
+ * Callers own the transaction.
  */
 final class RoomTable {
     /** SQL for the key of the room whose ID is bound at this {@code ?}. */
     static final String KEY_OF = "(SELECT room_key FROM room WHERE room_id = ?)";
 
-    private static final String UPSERT = "INSERT INTO room (room_id, membership, latest_activity_ts, info)"
-            + " VALUES (?, ?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET membership = excluded.membership,"
-            + " latest_activity_ts = excluded.latest_activity_ts, info = excluded.info"
-            + " RETURNING room_key, next_position";
+    private static final String UPSERT = "INSERT INTO room (" + RoomColumns.NAMES + ") VALUES ("
+            + String.join(", ", Collections.nCopies(RoomColumns.COUNT, "?")) + ") ON CONFLICT (room_id) DO UPDATE SET "
+            + updateAll() + " RETURNING room_key, next_position";
     private static final String SET_NEXT_POSITION = "UPDATE room SET next_position = ? WHERE room_key = ?";
+    private static final String SELECT = "SELECT " + RoomColumns.NAMES + " FROM room";
 
     /** A room's key and the position its next timeline event gets. */
     record Row(long key, long nextPosition) {
@@ -34,10 +36,7 @@ final class RoomTable {
     /** Saves {@code info}, replacing the stored one, and returns the room's row. */
     static Row upsert(Statements statements, RoomInfo info) throws SQLException {
         PreparedStatement upsert = statements.get(UPSERT);
-        upsert.setString(1, info.roomId().value());
-        upsert.setString(2, info.membership().wire());
-        upsert.setLong(3, info.latestActivityTs());
-        upsert.setString(4, RoomInfoCodec.write(info));
+        RoomColumns.bind(upsert, info);
         try (ResultSet row = upsert.executeQuery()) {
             if (!row.next()) {
                 throw new SQLException("Saving room " + info.roomId() + " returned no row");
@@ -54,18 +53,30 @@ final class RoomTable {
     }
 
     static List<RoomInfo> all(Connection connection) throws SQLException {
-        return Rows.list(connection, "SELECT info FROM room", RoomTable::info);
+        return Rows.list(connection, SELECT, RoomTable::info);
     }
 
     static Optional<RoomInfo> find(Connection connection, RoomId roomId) throws SQLException {
-        return Rows.first(connection, "SELECT info FROM room WHERE room_id = ?", RoomTable::info, roomId.value());
+        return Rows.first(connection, SELECT + " WHERE room_id = ?", RoomTable::info, roomId.value());
     }
 
     private static RoomInfo info(ResultSet row) throws SQLException {
         try {
-            return RoomInfoCodec.read(row.getString(1));
+            return RoomColumns.read(row);
         } catch (IllegalArgumentException e) {
             throw Rows.damaged("room", e);
         }
+    }
+
+    /** {@code a = excluded.a, ...} for every column but the room ID. */
+    private static String updateAll() {
+        StringBuilder sql = new StringBuilder();
+        for (String column : RoomColumns.NAMES.split(",")) {
+            String name = column.strip();
+            if (!name.equals("room_id")) {
+                sql.append(sql.length() == 0 ? "" : ", ").append(name).append(" = excluded.").append(name);
+            }
+        }
+        return sql.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.mxj.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -76,6 +77,7 @@ final class SqliteDatabase implements AutoCloseable {
         Path path = file.toAbsolutePath();
         createIfMissing(path);
         NativeLibraryCache.prepare();
+        loadNativeLibrary();
         SqliteDatabase db = new SqliteDatabase(path);
         try {
             db.writer = db.connect(false);
@@ -89,6 +91,19 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Loads SQLite's native library before the first connection needs it, so that it loads while
+     * {@link WarmUp} prepares the connection settings on another thread. A failure is left for the
+     * first connection to report, with the store's own message.
+     */
+    private static void loadNativeLibrary() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            log.debug("SQLite's native library did not load yet; the first connection retries it", e);
         }
     }
 

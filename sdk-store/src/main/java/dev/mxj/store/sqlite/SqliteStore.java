@@ -63,6 +63,7 @@ public final class SqliteStore implements StateStore {
      */
     public static SqliteStore open(Path file) {
         Objects.requireNonNull(file, "file");
+        WarmUp.start();
         return new SqliteStore(SqliteDatabase.open(file));
     }
 

@@ -53,6 +53,17 @@ class NativeLibraryCacheTest {
         assertArrayEquals(jarCopy(), Files.readAllBytes(library), "a truncated copy is replaced too");
     }
 
+    @Test
+    void theQuickPlatformGuessAgreesWithSqliteJdbc() {
+        // sqlite-jdbc's own lookup is the reference; the guess may only decline, never differ.
+        NativeLibraryCache.commonPlatformFolder().ifPresent(folder ->
+                assertEquals(LibraryLoaderUtil.getNativeLibResourcePath(), folder));
+        if (System.getProperty("os.name").startsWith("Linux") && "amd64".equals(System.getProperty("os.arch"))
+                && !Files.exists(Path.of("/etc/alpine-release"))) {
+            assertTrue(NativeLibraryCache.commonPlatformFolder().isPresent(), "glibc Linux on x86_64 is guessed");
+        }
+    }
+
     private static byte[] jarCopy() throws IOException {
         String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
