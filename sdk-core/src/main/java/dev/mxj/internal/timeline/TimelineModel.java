@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The item list of a timeline and the diffs that change it: sans-I/O, not thread-safe (the owner
@@ -33,6 +34,8 @@ public final class TimelineModel {
     private final List<TimelineItem> items = new ArrayList<>();
     /** Transaction IDs of the events loaded: their local echoes are done. */
     private final Set<String> echoed = new HashSet<>();
+    /** Applied to events before they are loaded: decryption (see {@link TimelineDecryption}). */
+    private UnaryOperator<List<SyncEvent>> incoming = UnaryOperator.identity();
 
     /** A main timeline with the default registry, room version 1 and no own user. */
     public TimelineModel() {
@@ -41,6 +44,24 @@ public final class TimelineModel {
 
     public TimelineModel(EventIndex index) {
         this.index = Objects.requireNonNull(index, "index");
+    }
+
+    /** Passes every event through {@code step} (decryption) before it is loaded. */
+    public TimelineModel decryptingWith(UnaryOperator<List<SyncEvent>> step) {
+        this.incoming = Objects.requireNonNull(step, "step");
+        return this;
+    }
+
+    /**
+     * Puts newer copies of loaded events in their place (an event decrypted late, or again once its key
+     * came) without passing them through decryption, and re-renders what they change.
+     */
+    public List<TimelineDiff> replaceLoaded(List<SyncEvent> copies) {
+        Set<EventId> affected = new LinkedHashSet<>();
+        for (SyncEvent copy : copies) {
+            EventIndex.idOf(copy).filter(index::knows).ifPresent(id -> affected.addAll(index.replace(copy)));
+        }
+        return refresh(affected, Set.of());
     }
 
     public List<TimelineItem> items() {
@@ -73,6 +94,7 @@ public final class TimelineModel {
 
     /** Replaces everything with {@code oldestFirst}, then the local echoes {@code locals} not yet echoed. */
     public List<TimelineDiff> reset(List<SyncEvent> oldestFirst, boolean gapBefore, List<LocalEcho> locals) {
+        oldestFirst = incoming.apply(oldestFirst);
         items.clear();
         index.clear();
         if (gapBefore) {
@@ -84,8 +106,7 @@ public final class TimelineModel {
             items.add(index.render(event));
         }
         for (LocalEcho echo : locals) {
-            if (!echoed.contains(echo.transactionId()) && !(echo.state() instanceof SendState.Cancelled)
-                    && index.scope().shows(echo)) {
+            if (!isDone(echo) && index.scope().shows(echo)) {
                 items.add(new TimelineItem.Local(echo));
             }
         }
@@ -94,16 +115,15 @@ public final class TimelineModel {
 
     /** Adds newer events at the end; one already loaded is replaced where it is. */
     public List<TimelineDiff> append(List<SyncEvent> oldestFirst) {
+        oldestFirst = incoming.apply(oldestFirst);
         List<TimelineDiff> diffs = new ArrayList<>();
         for (SyncEvent event : oldestFirst) {
-            transactionId(event).ifPresent(txn -> {
-                echoed.add(txn);
-                int local = indexOfLocal(txn);
-                if (local >= 0) {
-                    items.remove(local);
-                    diffs.add(new TimelineDiff.Remove(local));
-                }
-            });
+            transactionId(event).ifPresent(echoed::add);
+            int local = indexOfEcho(event);
+            if (local >= 0) {
+                echoed.add(((TimelineItem.Local) items.remove(local)).echo().transactionId());
+                diffs.add(new TimelineDiff.Remove(local));
+            }
         }
         Set<EventId> affected = new LinkedHashSet<>();
         List<SyncEvent> fresh = ingest(oldestFirst, false, affected);
@@ -130,6 +150,7 @@ public final class TimelineModel {
      * if {@code gapBefore}. A gap marker that was first goes away.
      */
     public List<TimelineDiff> prepend(List<SyncEvent> oldestFirst, boolean gapBefore) {
+        oldestFirst = incoming.apply(oldestFirst);
         Set<EventId> affected = new LinkedHashSet<>();
         List<SyncEvent> fresh = ingest(oldestFirst, true, affected);
         affected.addAll(index.receipts().place());
@@ -191,8 +212,7 @@ public final class TimelineModel {
      */
     public List<TimelineDiff> upsertLocal(LocalEcho echo) {
         int at = indexOfLocal(echo.transactionId());
-        if (echo.state() instanceof SendState.Cancelled || echoed.contains(echo.transactionId())
-                || !index.scope().shows(echo)) {
+        if (isDone(echo) || !index.scope().shows(echo)) {
             if (at < 0) {
                 return List.of();
             }
@@ -275,6 +295,32 @@ public final class TimelineModel {
         Set<EventId> out = new HashSet<>();
         events.forEach(event -> EventIndex.idOf(event).ifPresent(out::add));
         return out;
+    }
+
+    /**
+     * True if a local echo is no longer shown: cancelled, or its event is loaded (matched by
+     * {@code unsigned.transaction_id}, or by the event ID the server answered: Dendrite's redactions
+     * come back by sync without a transaction ID).
+     */
+    private boolean isDone(LocalEcho echo) {
+        if (echo.state() instanceof SendState.Sent sent && index.knows(sent.eventId())) {
+            echoed.add(echo.transactionId());
+        }
+        return echo.state() instanceof SendState.Cancelled || echoed.contains(echo.transactionId());
+    }
+
+    /** The local echo that {@code event} is the remote echo of, by transaction ID or sent event ID; or -1. */
+    private int indexOfEcho(SyncEvent event) {
+        Optional<String> txn = transactionId(event);
+        Optional<EventId> id = EventIndex.idOf(event);
+        for (int i = items.size() - 1; i >= 0 && items.get(i) instanceof TimelineItem.Local local; i--) {
+            LocalEcho echo = local.echo();
+            if (txn.filter(echo.transactionId()::equals).isPresent() || (echo.state() instanceof SendState.Sent sent
+                    && id.filter(sent.eventId()::equals).isPresent())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<TimelineItem.Local> localItems() {
