@@ -9,6 +9,7 @@ import dev.mxj.store.MemorySessionStore;
 import dev.mxj.store.SessionStore;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 
 import java.io.IOException;
@@ -18,20 +19,67 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A small typed mock homeserver over MockWebServer, for protocol shape and fault injection.
  * Responses are served in the order they are queued.
+ *
+ * <p>One kind of request is answered apart from the queue: the check a client makes before sending
+ * into a room its store does not hold as joined, {@code GET /rooms/{roomId}/state/m.room.encryption/}.
+ * The mock says the room is not encrypted (404), unless {@link #encryptedRoom} said otherwise; these
+ * checks are left out of {@link #take()} and {@link #requestCount()} and counted by
+ * {@link #encryptionChecks()}.
  */
 public final class MockHomeserver implements AutoCloseable {
     public static final String ACCESS_TOKEN = "syt_mock_access_token_SECRET";
     public static final UserId USER = UserId.of("@alice:example.org");
     public static final DeviceId DEVICE = DeviceId.of("ALICEDEVICE");
 
+    private static final String ENCRYPTION_STATE = "/state/m.room.encryption/";
+
     private final MockWebServer server = new MockWebServer();
+    private final Map<String, String> encryptedRooms = new ConcurrentHashMap<>();
+    private final AtomicInteger encryptionChecks = new AtomicInteger();
 
     private MockHomeserver() {
+        server.setDispatcher(new QueueDispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (!isEncryptionCheck(request)) {
+                    return super.dispatch(request);
+                }
+                encryptionChecks.incrementAndGet();
+                List<String> segments = request.getUrl().pathSegments();
+                String content = encryptedRooms.get(segments.get(segments.size() - 4));
+                return content != null ? response(200, content)
+                        : response(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"Event not found.\"}");
+            }
+        });
+    }
+
+    /** {@code room}'s state check answers that it is encrypted with {@code content}. */
+    public MockHomeserver encryptedRoom(String roomId, String content) {
+        encryptedRooms.put(roomId, content);
+        return this;
+    }
+
+    /** How many {@code m.room.encryption} state checks the mock answered. */
+    public int encryptionChecks() {
+        return encryptionChecks.get();
+    }
+
+    private static boolean isEncryptionCheck(RecordedRequest request) {
+        return request.getMethod().equals("GET") && request.getUrl().encodedPath().endsWith(ENCRYPTION_STATE);
+    }
+
+    private static MockResponse response(int status, String body) {
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body)
+                .build();
     }
 
     public static MockHomeserver start() {
@@ -99,10 +147,13 @@ public final class MockHomeserver implements AutoCloseable {
     /** The next request the server received (waits up to 5 s). */
     public RecordedRequest take() {
         try {
-            RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-            if (r == null) {
-                throw new AssertionError("The mock homeserver received no request within 5 s");
-            }
+            RecordedRequest r;
+            do {
+                r = server.takeRequest(5, TimeUnit.SECONDS);
+                if (r == null) {
+                    throw new AssertionError("The mock homeserver received no request within 5 s");
+                }
+            } while (isEncryptionCheck(r));
             return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,7 +162,7 @@ public final class MockHomeserver implements AutoCloseable {
     }
 
     public int requestCount() {
-        return server.getRequestCount();
+        return server.getRequestCount() - encryptionChecks.get();
     }
 
     /** A test resource as text, e.g. a spec example under {@code /spec-examples/}. */

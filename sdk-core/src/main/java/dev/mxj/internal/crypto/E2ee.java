@@ -215,7 +215,8 @@ public final class E2ee {
         detach();
     }
 
-    private static boolean isEncrypted(RoomEvent event) {
+    /** True for an {@code m.room.encrypted} timeline event that still has its ciphertext (not redacted). */
+    public static boolean isEncrypted(RoomEvent event) {
         // A redacted encrypted event has lost its content: nothing is left to decrypt.
         return event.type().equals(RoomEncryptedContent.TYPE) && event.stateKey().isEmpty()
                 && event.raw().object("content").filter(c -> c.has("algorithm")).isPresent();

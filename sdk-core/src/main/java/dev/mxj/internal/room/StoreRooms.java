@@ -52,8 +52,8 @@ public final class StoreRooms implements Rooms {
         this.listeners = new Listeners<>(context.callbackExecutor());
         this.calls = RoomCalls.of(context, account);
         this.context = context;
-        this.sends = new SendQueue(context, store);
-        this.timelines = new Timelines(context, store, sync, sends);
+        this.sends = new SendQueue(context, store, e2ee);
+        this.timelines = new Timelines(context, store, sync, sends, e2ee);
         sends.resume();
         sync.onChanges(changes -> {
             sends.remoteEchoes(changes);

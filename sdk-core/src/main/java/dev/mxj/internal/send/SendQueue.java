@@ -5,7 +5,10 @@ import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.event.EventRegistry;
+import dev.mxj.internal.Calls;
 import dev.mxj.internal.ClientContext;
+import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.internal.Listeners;
 import dev.mxj.internal.api.SendApi;
 import dev.mxj.internal.http.ApiRequest;
@@ -50,14 +53,26 @@ public final class SendQueue {
     private final Map<String, QueueHandle> handles = new ConcurrentHashMap<>();
     private final Duration roundDelay;
     private final AtomicBoolean resumed = new AtomicBoolean();
+    /** Encrypts events for encrypted rooms just before they are sent (the store keeps the plaintext). */
+    private final E2ee e2ee;
 
     /** Rounds of attempts start 4 times the client's first back-off apart (2 s by default), doubling each round. */
     public SendQueue(ClientContext context, StateStore store) {
-        this(context, store, context.transport().retryConfig().initialBackoff().multipliedBy(4));
+        this(context, store, new E2ee(context, store, Optional.empty(), EventRegistry.defaults()));
+    }
+
+    /** With {@code e2ee}, which encrypts events for encrypted rooms (or refuses them without a module). */
+    public SendQueue(ClientContext context, StateStore store, E2ee e2ee) {
+        this(context, store, context.transport().retryConfig().initialBackoff().multipliedBy(4), e2ee);
     }
 
     /** With {@code roundDelay}: the wait before the second round of attempts (it doubles each round). */
     public SendQueue(ClientContext context, StateStore store, Duration roundDelay) {
+        this(context, store, roundDelay, new E2ee(context, store, Optional.empty(), EventRegistry.defaults()));
+    }
+
+    private SendQueue(ClientContext context, StateStore store, Duration roundDelay, E2ee e2ee) {
+        this.e2ee = Objects.requireNonNull(e2ee, "e2ee");
         this.roundDelay = roundDelay;
         this.context = context;
         this.store = store;
@@ -97,6 +112,9 @@ public final class SendQueue {
         Objects.requireNonNull(type, "type");
         if (!content.isObject()) {
             throw new IllegalArgumentException("Event content must be a JSON object, was " + content.json());
+        }
+        if (redacts.isEmpty()) {
+            e2ee.checkCanSend(room); // fails fast for a room known encrypted when there is no module
         }
         QueuedSend entry = store.enqueueSend(room, newTransactionId(), type, content, redacts,
                 context.clock().millis());
@@ -262,13 +280,22 @@ public final class SendQueue {
 
     /** One attempt: {@code PUT /send/{type}/{txnId}} or {@code PUT /redact/{eventId}/{txnId}}, with the transport's retries. */
     CompletableFuture<EventId> send(QueuedSend entry) {
+        if (entry.redacts().isPresent()) {
+            return put(entry, entry.eventType(), entry.content()); // redactions are never encrypted
+        }
+        // Encrypted here, on every attempt, from the stored plaintext: a restart encrypts again.
+        return Calls.then(e2ee.prepare(entry.roomId(), entry.transactionId(), entry.eventType(), entry.content()),
+                out -> put(entry, out.type(), out.content()));
+    }
+
+    private CompletableFuture<EventId> put(QueuedSend entry, String type, RawJson content) {
         ApiRequest.Builder b = ApiRequest.put("/_matrix/client/v3/rooms").segment(entry.roomId().value());
         if (entry.redacts().isPresent()) {
             b.segment("redact").segment(entry.redacts().get().value());
         } else {
-            b.segment("send").segment(entry.eventType());
+            b.segment("send").segment(type);
         }
-        b.segment(entry.transactionId()).body(entry.content());
+        b.segment(entry.transactionId()).body(content);
         return context.transport().send(b.parse(SendApi.SendResponse.class)).thenApply(r -> {
             if (r.eventId() == null) {
                 throw new InvalidResponseException("PUT " + (entry.redacts().isPresent() ? "redact" : "send")

@@ -1,8 +1,10 @@
 package dev.mxj.internal.timeline;
 
+import dev.mxj.event.DecryptionResult;
 import dev.mxj.event.EventContent;
 import dev.mxj.event.EventRegistry;
 import dev.mxj.event.MalformedEvent;
+import dev.mxj.event.PlainText;
 import dev.mxj.event.Relation;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
@@ -30,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +67,8 @@ public final class EventIndex {
     private final Map<EventId, RoomEvent> redactedCopies = new HashMap<>();
     private long newest;
     private long oldest = 1;
+    /** What became of each event's encryption (see {@link TimelineDecryption}). */
+    private Function<SyncEvent, DecryptionResult> decryption = event -> new PlainText();
 
     /**
      * @param scope       which events are items
@@ -86,6 +91,12 @@ public final class EventIndex {
 
     Scope scope() {
         return scope;
+    }
+
+    /** This index, rendering each item with the decryption result {@code results} gives for its event. */
+    EventIndex decryptedBy(Function<SyncEvent, DecryptionResult> results) {
+        this.decryption = Objects.requireNonNull(results, "results");
+        return this;
     }
 
     ReceiptIndex receipts() {
@@ -275,7 +286,8 @@ public final class EventIndex {
     TimelineItem.Event render(SyncEvent event, boolean whole) {
         if (!(event instanceof RoomEvent original)) {
             List<dev.mxj.room.Receipt> at = idOf(event).map(receipts::at).orElse(List.of());
-            return new TimelineItem.Event(event, at.isEmpty() ? Aggregations.none() : new Aggregations(List.of(),
+            return new TimelineItem.Event(event, decryption.apply(event), at.isEmpty() ? Aggregations.none()
+                    : new Aggregations(List.of(),
                     Optional.empty(), List.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), at));
         }
         EventId id = original.eventId();
@@ -288,7 +300,8 @@ public final class EventIndex {
         List<ReactionGroup> reactions = Reactions.aggregate(id, related);
         Map<String, EventId> own = new LinkedHashMap<>();
         me.ifPresent(user -> reactions.forEach(g -> g.by(user).ifPresent(r -> own.put(g.key(), r.eventId()))));
-        return new TimelineItem.Event(shownEvent, new Aggregations(edits, edited, reactions, own,
+        return new TimelineItem.Event(shownEvent, decryption.apply(original), new Aggregations(edits, edited,
+                reactions, own,
                 whole ? ThreadInfos.of(this, registry, original) : Optional.empty(),
                 redacted ? Optional.empty() : Replies.inReplyTo(original), Scope.threadRoot(original),
                 whole ? receipts.at(id) : List.of()));

@@ -25,9 +25,12 @@ final class Focused implements FocusedTimeline {
     private final Optional<String> end;
     private final boolean reachedStart;
     private final boolean reachedEnd;
+    private final TimelineDecryption decryption;
 
     private Focused(RoomHistory history, RoomId roomId, EventId focus, List<TimelineItem.Event> items,
-                    Optional<String> start, Optional<String> end, boolean reachedStart, boolean reachedEnd) {
+                    Optional<String> start, Optional<String> end, boolean reachedStart, boolean reachedEnd,
+                    TimelineDecryption decryption) {
+        this.decryption = decryption;
         this.history = history;
         this.roomId = roomId;
         this.focus = focus;
@@ -38,12 +41,14 @@ final class Focused implements FocusedTimeline {
         this.reachedEnd = reachedEnd;
     }
 
-    static Focused of(RoomHistory history, RoomId roomId, EventId focus, RoomHistory.Context context) {
+    /** With {@code decryption}: encrypted events show decrypted where the module can (no later updates). */
+    static Focused of(RoomHistory history, RoomId roomId, EventId focus, RoomHistory.Context context,
+                      TimelineDecryption decryption) {
         List<SyncEvent> events = new ArrayList<>(context.before());
         events.add(context.event());
         events.addAll(context.after());
-        return new Focused(history, roomId, focus, dedupe(List.of(), events), context.start(), context.end(),
-                context.start().isEmpty(), context.end().isEmpty());
+        return new Focused(history, roomId, focus, dedupe(List.of(), events, decryption), context.start(),
+                context.end(), context.start().isEmpty(), context.end().isEmpty(), decryption);
     }
 
     @Override
@@ -85,10 +90,11 @@ final class Focused implements FocusedTimeline {
         return RoomHistory.map(history.messages(roomId, start, Direction.BACKWARD, limit), page -> {
             List<SyncEvent> older = new ArrayList<>(page.chunk());
             Collections.reverse(older);
-            List<TimelineItem.Event> fresh = dedupe(items, older);
+            List<TimelineItem.Event> fresh = dedupe(items, older, decryption);
             fresh.addAll(items);
             boolean done = page.end().isEmpty() || page.chunk().isEmpty();
-            return new Focused(history, roomId, focus, fresh, page.end().or(() -> start), end, done, reachedEnd);
+            return new Focused(history, roomId, focus, fresh, page.end().or(() -> start), end, done, reachedEnd,
+                    decryption);
         });
     }
 
@@ -100,19 +106,21 @@ final class Focused implements FocusedTimeline {
         }
         return RoomHistory.map(history.messages(roomId, end, Direction.FORWARD, limit), page -> {
             List<TimelineItem.Event> all = new ArrayList<>(items);
-            all.addAll(dedupe(items, page.chunk()));
+            all.addAll(dedupe(items, page.chunk(), decryption));
             boolean done = page.end().isEmpty() || page.chunk().isEmpty();
-            return new Focused(history, roomId, focus, all, start, page.end().or(() -> end), reachedStart, done);
+            return new Focused(history, roomId, focus, all, start, page.end().or(() -> end), reachedStart, done,
+                    decryption);
         });
     }
 
     /** {@code events} as items, without those in {@code known} or seen earlier in {@code events}. */
-    private static List<TimelineItem.Event> dedupe(List<TimelineItem.Event> known, List<SyncEvent> events) {
+    private static List<TimelineItem.Event> dedupe(List<TimelineItem.Event> known, List<SyncEvent> events,
+                                                   TimelineDecryption decryption) {
         Set<EventId> seen = new HashSet<>();
         known.forEach(item -> item.eventId().ifPresent(seen::add));
         List<TimelineItem.Event> out = new ArrayList<>();
-        for (SyncEvent event : events) {
-            TimelineItem.Event item = new TimelineItem.Event(event);
+        for (SyncEvent event : decryption.decrypt(events)) {
+            TimelineItem.Event item = new TimelineItem.Event(event, decryption.resultOf(event));
             if (item.eventId().map(seen::add).orElse(true)) {
                 out.add(item);
             }

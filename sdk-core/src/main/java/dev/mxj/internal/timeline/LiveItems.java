@@ -1,5 +1,6 @@
 package dev.mxj.internal.timeline;
 
+import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.internal.Calls;
@@ -38,6 +39,8 @@ abstract class LiveItems implements AutoCloseable {
     private final List<Delivery<TimelineUpdate>> subscribers = new CopyOnWriteArrayList<>();
     private final AutoCloseable syncSubscription;
     private final AutoCloseable echoSubscription;
+    private final AutoCloseable keySubscription;
+    final TimelineDecryption decryption;
     private boolean loaded;
     boolean closed;
     /** Grows on every reset, so a page fetched before a reset is not shown after it. */
@@ -48,7 +51,9 @@ abstract class LiveItems implements AutoCloseable {
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.context = context;
         this.scope = scope;
-        this.model = new TimelineModel(context.index(roomId, scope));
+        this.decryption = context.decryption(roomId, this::replaceLoaded);
+        this.model = new TimelineModel(context.index(roomId, scope, decryption)).decryptingWith(decryption::decrypt);
+        this.keySubscription = context.e2ee().onRoomKeys(keys -> replaceLoaded(decryption.retry(keys)));
         this.syncSubscription = context.sync().onRoomUpdate(this::onRoomUpdate);
         this.echoSubscription = context.sends().onStateChanged(roomId, echo -> {
             synchronized (lock) {
@@ -149,6 +154,7 @@ abstract class LiveItems implements AutoCloseable {
         try {
             syncSubscription.close();
             echoSubscription.close();
+            keySubscription.close();
         } catch (Exception e) {
             LOG.debug("Closing the listeners of a timeline failed", e);
         }
@@ -179,6 +185,18 @@ abstract class LiveItems implements AutoCloseable {
             List<TimelineDiff> diffs = new ArrayList<>(follow(changes));
             diffs.addAll(model.receipts(changes.receipts()));
             emit(diffs);
+        }
+    }
+
+    /** Loaded events decrypted late or again: replaced in place (a Set diff each). */
+    private void replaceLoaded(List<SyncEvent> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
+        synchronized (lock) {
+            if (loaded && !closed) {
+                emit(model.replaceLoaded(copies));
+            }
         }
     }
 

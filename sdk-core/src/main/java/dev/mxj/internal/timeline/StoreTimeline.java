@@ -50,7 +50,7 @@ final class StoreTimeline extends LiveItems implements Timeline {
         checkLimit(limit);
         RoomHistory history = context.history();
         return RoomHistory.map(history.context(roomId, event, limit),
-                answer -> Focused.of(history, roomId, event, answer));
+                answer -> Focused.of(history, roomId, event, answer, context.decryption(roomId, late -> { })));
     }
 
     @Override
