@@ -1,11 +1,13 @@
 package dev.mxj.timeline;
 
+import dev.mxj.event.Decrypted;
 import dev.mxj.event.DecryptionResult;
 import dev.mxj.event.EventContent;
 import dev.mxj.event.MalformedEvent;
 import dev.mxj.event.PlainText;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
+import dev.mxj.event.UnableToDecrypt;
 import dev.mxj.id.EventId;
 import dev.mxj.relations.Redaction;
 import dev.mxj.send.LocalEcho;
@@ -28,9 +30,12 @@ public sealed interface TimelineItem permits TimelineItem.Event, TimelineItem.Ga
      * replies ({@code m.thread}), as Element does: their root carries the thread's summary, and
      * {@link Timeline#thread} shows them.
      *
-     * @param event        the event as received; once a redaction of it is seen, its redacted form (by the
-     *                     room version's algorithm, with {@code unsigned.redacted_because})
-     * @param decryption   what became of its encryption; {@link PlainText} for an event sent in the clear
+     * @param event        the event as received, or decrypted when it was encrypted and could be decrypted
+     *                     (the original is {@link #original()}); once a redaction of it is seen, its
+     *                     redacted form (by the room version's algorithm, with {@code unsigned.redacted_because})
+     * @param decryption   what became of its encryption: {@link PlainText} for an event sent in the clear,
+     *                     {@link Decrypted} (with the sending device and its trust), or {@link UnableToDecrypt}
+     *                     (the item is replaced when the event's room key arrives)
      * @param aggregations its edits, reactions, thread summary, reply target and read receipts
      */
     record Event(SyncEvent event, DecryptionResult decryption, Aggregations aggregations) implements TimelineItem {
@@ -53,6 +58,20 @@ public sealed interface TimelineItem permits TimelineItem.Event, TimelineItem.Ga
         /** An event with nothing related to it, as {@code decryption} says. */
         public Event(SyncEvent event, DecryptionResult decryption) {
             this(event, decryption, Aggregations.none());
+        }
+
+        /** The event as the server sent it: for a decrypted event, its {@code m.room.encrypted} original. */
+        public SyncEvent original() {
+            return decryption instanceof Decrypted decrypted ? decrypted.encrypted() : event;
+        }
+
+        /**
+         * True when the encryption module withheld this event because the sending device is not
+         * verified and the module shows only verified senders: hide the item, or mark it.
+         */
+        public boolean hiddenByTrustPolicy() {
+            return decryption instanceof UnableToDecrypt utd
+                    && utd.reason() == UnableToDecrypt.Reason.SENDER_NOT_TRUSTED;
         }
 
         /** The event's ID; empty only for a malformed event that has none. */
