@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -66,6 +67,10 @@ public final class FakeEncryptionModule implements EncryptionModule {
     public final AtomicInteger detaches = new AtomicInteger();
     /** When set, {@link #receiveSync} fails with it (once), as a broken crypto store would. */
     public final AtomicReference<RuntimeException> failNextSync = new AtomicReference<>();
+    /** Encryption waits for this future (a never-completing one stalls every send). */
+    public volatile CompletableFuture<Void> beforeEncrypt = CompletableFuture.completedFuture(null);
+    /** When set, decryption answers later, on this executor, as an asynchronous module would. */
+    public volatile Executor decryptOn;
 
     @Override
     public CompletableFuture<Void> attach(EncryptionContext ctx) {
@@ -102,6 +107,10 @@ public final class FakeEncryptionModule implements EncryptionModule {
 
     @Override
     public CompletableFuture<RawJson> encrypt(RoomEncryptionRequest request) {
+        return beforeEncrypt.thenCompose(v -> encryptNow(request));
+    }
+
+    private CompletableFuture<RawJson> encryptNow(RoomEncryptionRequest request) {
         encrypted.add(request);
         EncryptionContext ctx = context.get();
         String session = outbound.computeIfAbsent(request.roomId(), room -> {
@@ -130,6 +139,12 @@ public final class FakeEncryptionModule implements EncryptionModule {
 
     @Override
     public CompletableFuture<RoomDecryption> decrypt(RoomId roomId, RoomEvent event) {
+        Executor later = decryptOn;
+        return later == null ? decryptNow(event)
+                : CompletableFuture.supplyAsync(() -> decryptNow(event).join(), later);
+    }
+
+    private CompletableFuture<RoomDecryption> decryptNow(RoomEvent event) {
         RawJson content = event.raw().object("content").orElse(RawJson.emptyObject());
         if (!content.string("algorithm").filter(RoomEncryptedContent.MEGOLM_V1::equals).isPresent()) {
             return done(RoomDecryption.failure(UnableToDecrypt.Reason.UNSUPPORTED_ALGORITHM, "not Megolm"));
@@ -183,6 +198,16 @@ public final class FakeEncryptionModule implements EncryptionModule {
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * The content of the {@value #KEY_EVENT} to-device event that shares this module's current session of
+     * {@code room}, for a test that delivers it by a sync of its own.
+     */
+    public Map<String, Object> roomKeyContent(RoomId room) {
+        String session = outbound.get(room);
+        return Map.of("room_id", room.value(), "session_id", session,
+                "key", Base64.getEncoder().encodeToString(keys.get(session)));
+    }
+
     /** The "only verified senders" policy, for events of {@code sender}. */
     public void distrust(UserId sender) {
         untrusted.add(sender);
@@ -199,8 +224,7 @@ public final class FakeEncryptionModule implements EncryptionModule {
 
     private CompletableFuture<Void> share(EncryptionContext ctx, RoomId room, String session, Set<UserId> recipients) {
         Map<String, Object> messages = new LinkedHashMap<>();
-        Map<String, Object> keyContent = Map.of("room_id", room.value(), "session_id", session,
-                "key", Base64.getEncoder().encodeToString(keys.get(session)));
+        Map<String, Object> keyContent = roomKeyContent(room);
         for (UserId user : recipients) {
             if (shared.add(session + "|" + user.value())) {
                 messages.put(user.value(), Map.of("*", keyContent));
