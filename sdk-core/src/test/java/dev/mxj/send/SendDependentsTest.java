@@ -136,6 +136,7 @@ class SendDependentsTest {
     @Test
     void anEditAndARedactionWaitingForAnEventInFlightSurviveARestart() throws Exception {
         slowEventId(server, "$late", Duration.ofSeconds(2)); // the first run never reads it
+        server.ok(SendRestartTest.SYNC_WITHOUT_IT); // the next run looks the event up first
         eventId(server, "$e1");
         eventId(server, "$edit");
         eventId(server, "$redaction");
@@ -157,6 +158,7 @@ class SendDependentsTest {
         try (MatrixClient second = client()) {
             eventually("the next run sent all three", () -> store.queuedSends(ROOM).stream()
                     .allMatch(e -> e.status() == QueuedSend.Status.SENT));
+            assertEquals("GET /_matrix/client/v3/sync", line(server.take()));
             assertEquals(parentPath, line(server.take()), "the event again, with its transaction ID");
             assertEquals(Optional.of("$e1"), body(server.take()).object("m.relates_to").orElseThrow()
                     .string("event_id"));

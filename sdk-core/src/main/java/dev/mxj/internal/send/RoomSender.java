@@ -35,6 +35,11 @@ final class RoomSender {
 
     private boolean running;
     private String inFlight;
+    /**
+     * An event that may have reached the server without its answer being recorded (in flight when the
+     * previous run died, or cut off by a network failure): looked up on the server before it is sent again.
+     */
+    private String uncertain;
     /** The event the rounds count for (touched only on the queue's worker thread). */
     private String roundsOf;
     private int rounds;
@@ -42,6 +47,23 @@ final class RoomSender {
     RoomSender(SendQueue queue, RoomId room) {
         this.queue = queue;
         this.room = room;
+    }
+
+    /**
+     * Starts sending what a previous run left: its first event waiting may have been in flight when
+     * that run ended, so it is looked up first ({@link EchoLookup}).
+     */
+    synchronized void resume() {
+        if (!running) {
+            try {
+                uncertain = queue.store().queuedSends(room).stream().filter(e -> e.status() != Status.SENT)
+                        .findFirst().filter(e -> e.status() == Status.PENDING).map(QueuedSend::transactionId)
+                        .orElse(null);
+            } catch (RuntimeException e) {
+                log.warn("Could not read the send queue of {}; it resumes on the next send or restart", room, e);
+            }
+        }
+        kick();
     }
 
     /** Starts sending if not already. */
@@ -76,6 +98,7 @@ final class RoomSender {
 
     private void next() {
         QueuedSend entry;
+        boolean lookUp;
         synchronized (this) {
             try {
                 entry = queue.closed() ? null : nextToSend();
@@ -89,8 +112,32 @@ final class RoomSender {
                 return;
             }
             inFlight = entry.transactionId();
+            lookUp = entry.transactionId().equals(uncertain);
+            if (lookUp) {
+                uncertain = null;
+            }
         }
         QueuedSend sending = entry;
+        if (lookUp) {
+            EchoLookup.find(queue.transport(), room, sending.transactionId()).whenComplete((found, error) ->
+                    queue.worker().execute(() -> {
+                        if (found != null && found.isPresent()) {
+                            log.info("The server already had {} in {}: not sent again", sending.transactionId(), room);
+                            done(sending, found.get(), null);
+                        } else {
+                            if (error != null) {
+                                log.debug("Could not look {} up before sending it again", sending.transactionId(),
+                                        error);
+                            }
+                            send(sending);
+                        }
+                    }));
+            return;
+        }
+        send(sending);
+    }
+
+    private void send(QueuedSend sending) {
         queue.send(sending).whenComplete((eventId, error) -> queue.worker().execute(() -> done(sending, eventId,
                 error)));
     }
@@ -172,6 +219,11 @@ final class RoomSender {
             return false;
         }
         rounds++;
+        if (RetryClassifier.kind(cause) == RetryClassifier.Kind.NETWORK) {
+            synchronized (this) {
+                uncertain = entry.transactionId(); // the request may have reached the server before the failure
+            }
+        }
         Duration ours = queue.roundDelay().multipliedBy(1L << (rounds - 1));
         Duration asked = cause instanceof MatrixApiException api ? api.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
         Duration delay = asked.compareTo(ours) > 0 ? asked : ours;

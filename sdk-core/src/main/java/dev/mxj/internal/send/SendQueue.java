@@ -12,6 +12,7 @@ import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.internal.Listeners;
 import dev.mxj.internal.api.SendApi;
 import dev.mxj.internal.http.ApiRequest;
+import dev.mxj.internal.http.Transport;
 import dev.mxj.json.RawJson;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendHandle;
@@ -97,7 +98,7 @@ public final class SendQueue {
             return;
         }
         try {
-            store.roomsWithQueuedSends().forEach(room -> sender(room).kick());
+            store.roomsWithQueuedSends().forEach(room -> sender(room).resume());
         } catch (UnsupportedOperationException e) {
             log.debug("The state store has no send queue: nothing to resume");
         } catch (RuntimeException e) {
@@ -259,6 +260,10 @@ public final class SendQueue {
 
     StateStore store() {
         return store;
+    }
+
+    Transport transport() {
+        return context.transport();
     }
 
     Executor worker() {

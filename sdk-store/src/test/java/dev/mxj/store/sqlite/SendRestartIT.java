@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A client that dies after the server took a queued event but before it read the answer resends it
- * after a restart on the same SQLite file, with the same transaction ID, and Dendrite keeps one copy.
+ * A client that dies after the server took a queued event but before it read the answer sends it at
+ * most once more after a restart on the same SQLite file: the restarted client finds it on the server
+ * by its transaction ID (or resends it with that ID), and Dendrite keeps one copy.
  */
 @ExtendWith(DendriteExtension.class)
 class SendRestartIT {
@@ -96,7 +97,7 @@ class SendRestartIT {
         List<RawJson> copies = raw.get(path).array("chunk").stream()
                 .filter(e -> e.object("content").flatMap(c -> c.string("body")).equals(java.util.Optional.of(body)))
                 .toList();
-        assertEquals(1, copies.size(), "Dendrite deduplicated the second PUT by its transaction ID");
+        assertEquals(1, copies.size(), "one copy: the restarted client found the event by its transaction ID");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
