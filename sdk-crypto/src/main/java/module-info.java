@@ -12,6 +12,9 @@ module dev.mxj.crypto {
     exports dev.mxj.crypto.attachment;
     exports dev.mxj.crypto.olm;
     exports dev.mxj.crypto.olm.libolm;
+    exports dev.mxj.crypto.module;
     exports dev.mxj.crypto.machine;
     exports dev.mxj.crypto.store;
+
+    provides dev.mxj.spi.EncryptionModuleProvider with dev.mxj.crypto.module.OlmEncryptionModuleProvider;
 }
