@@ -98,6 +98,7 @@ public final class MatrixClient implements AutoCloseable {
         this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults(), e2ee);
         sessionListeners.add(sync::sessionChanged);
         this.rooms = new StoreRooms(context, account, state, sync, e2ee);
+        e2ee.start(); // a restored session: the module attaches (and uploads its keys) at once
     }
 
     public static Builder builder() {

@@ -203,9 +203,21 @@ public final class E2ee {
         }
     }
 
-    /** The session changed: a session that ended detaches the module. */
+    /**
+     * Attaches the module to the current session now (it uploads its keys), rather than at the first
+     * sync, send or decryption. Failures are logged; the next use tries again.
+     */
+    public void start() {
+        if (module.isPresent() && context.sessions().session().isPresent()) {
+            ready();
+        }
+    }
+
+    /** The session changed: a new session attaches the module, one that ended detaches it. */
     public void sessionChanged(SessionState state) {
-        if (!(state instanceof SessionState.Active)) {
+        if (state instanceof SessionState.Active) {
+            start();
+        } else {
             detach();
         }
     }

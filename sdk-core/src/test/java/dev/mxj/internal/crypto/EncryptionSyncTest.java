@@ -3,6 +3,8 @@ package dev.mxj.internal.crypto;
 import dev.mxj.MatrixApiException;
 import dev.mxj.MatrixClient;
 import dev.mxj.MatrixException;
+import dev.mxj.auth.LoginRequest;
+import dev.mxj.id.DeviceId;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;
@@ -162,6 +164,23 @@ class EncryptionSyncTest {
         assertEquals("CryptoRequest[PUT /_matrix/client/v3/sendToDevice/m.room_key/t1]",
                 CryptoRequest.put("/_matrix/client/v3/sendToDevice", RawJson.parse("{\"secret\":1}"), "m.room_key",
                         "t1").toString(), "no body in logs");
+    }
+
+    @Test
+    void aRestoredSessionAttachesTheModuleAtOnceAndALoginAttachesItForTheNewDevice() {
+        assertEquals(1, module.attaches.get(), "attached when the client was built");
+        FakeEncryptionModule fresh = new FakeEncryptionModule();
+        try (MatrixClient loggedOut = mock.builder().encryption(fresh).build()) {
+            assertEquals(0, fresh.attaches.get(), "no session, nothing to attach to");
+            mock.ok("{\"user_id\":\"@bob:example.org\",\"access_token\":\"tok\",\"device_id\":\"NEWDEVICE\"}");
+            loggedOut.auth().login(LoginRequest.password("bob", "pw")).join();
+            long deadline = System.currentTimeMillis() + 5000;
+            while (fresh.attaches.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(DeviceId.of("NEWDEVICE"), fresh.context().orElseThrow().deviceId());
+            assertEquals(BOB, fresh.context().orElseThrow().userId());
+        }
     }
 
     @Test
