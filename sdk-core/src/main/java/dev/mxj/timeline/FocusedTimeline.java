@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A window of a room's history around one event (from {@link Timeline#focusOn}). An immutable value:
- * paginating gives a new, wider one. Nothing in it is stored or updated by sync.
+ * paginating gives a new, wider one. Nothing in it is stored or updated by sync. Its items are the
+ * events as the server sent them, one per event: unlike {@link Timeline}, it does not fold edits,
+ * reactions and redactions into their targets, nor hide thread replies.
  */
 public interface FocusedTimeline {
     /** The event this window was opened on. */

@@ -5,15 +5,21 @@ import dev.mxj.event.RoomMessageContent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.internal.timeline.Scope;
 import dev.mxj.relations.ReactionToggle;
+import dev.mxj.send.LocalEcho;
+import dev.mxj.send.SendState;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.id;
+import static dev.mxj.testing.SyncBuilders.json;
 import static dev.mxj.testing.SyncBuilders.obj;
+import static dev.mxj.testing.SyncBuilders.room;
 import static dev.mxj.testing.SyncBuilders.roomEvent;
 import static dev.mxj.timeline.Related.edit;
 import static dev.mxj.timeline.Related.reaction;
@@ -167,5 +173,23 @@ class TimelineAggregationTest {
                 "unsigned", obj("m.relations", obj("m.replace", latest.raw().tree()))));
         timeline.follow(timeline.model.reset(List.of(original), false));
         assertEquals("bundled", body("a"));
+    }
+
+    @Test
+    void aSentLocalEchoEndsWhenItsEventArrivesEvenWithoutATransactionId() {
+        timeline.follow(timeline.model.reset(List.of(text("a", ALICE, 1), reaction("r", ALICE, 2, "a", "👍")), false));
+        LocalEcho pending = new LocalEcho(room(1), "txn", "m.room.redaction", json(obj()), Optional.of(id("r")),
+                new SendState.Pending(), Instant.EPOCH);
+        timeline.follow(timeline.model.upsertLocal(pending));
+        timeline.follow(timeline.model.upsertLocal(new LocalEcho(room(1), "txn", "m.room.redaction", json(obj()),
+                Optional.of(id("r")), new SendState.Sent(id("x")), Instant.EPOCH)));
+        assertEquals(List.of("$a", "local"), timeline.ids());
+        List<TimelineDiff> diffs = timeline.follow(timeline.model.append(List.of(redaction("x", ALICE, 3, "r"))));
+        assertEquals(new TimelineDiff.Remove(1), diffs.get(0), "Dendrite's redactions come back without unsigned");
+        assertEquals(List.of("$a"), timeline.ids());
+        assertEquals(List.of(), timeline.item("a").aggregations().reactions());
+        assertEquals(List.of(), timeline.follow(timeline.model.upsertLocal(new LocalEcho(room(1), "txn",
+                "m.room.redaction", json(obj()), Optional.of(id("r")), new SendState.Sent(id("x")), Instant.EPOCH))),
+                "a late state change of a finished echo shows nothing");
     }
 }
