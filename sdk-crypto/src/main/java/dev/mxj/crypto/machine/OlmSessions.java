@@ -275,6 +275,11 @@ final class OlmSessions implements AutoCloseable {
         }
         OlmMessage message = new OlmMessage(type.get().intValue(), body.get());
         byte[] plaintext = decryptBytes(senderKey.get(), message, changes);
+        if (plaintext == null && message.isPreKey() && startedASession(senderKey.get(), message)) {
+            // The pre-key message that made one of our sessions, seen again (a sync replayed after a
+            // crash): already handled, and no sign of a wedged session.
+            return new Outcome.Failure(UtdReason.OLM_DECRYPTION_FAILED, "a pre-key message already handled");
+        }
         if (plaintext == null) {
             markWedged(sender, senderKey.get());
             return new Outcome.Failure(UtdReason.OLM_DECRYPTION_FAILED,
@@ -285,6 +290,19 @@ final class OlmSessions implements AutoCloseable {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    private boolean startedASession(String senderKey, OlmMessage preKey) {
+        for (Entry entry : sessions(senderKey)) {
+            try {
+                if (entry.session.matchesInbound(senderKey, preKey)) {
+                    return true;
+                }
+            } catch (CryptoException | IllegalArgumentException e) {
+                // not a match
+            }
+        }
+        return false;
     }
 
     private byte[] decryptBytes(String senderKey, OlmMessage message, CryptoChanges.Builder changes) {

@@ -88,6 +88,26 @@ class OlmSessionTest {
     }
 
     @Test
+    void aPreKeyMessageSeenTwiceIsNotTakenForAWedgedSession() {
+        TestNet.Party[] p = pair();
+        TestNet.Party alice = p[0];
+        TestNet.Party bob = p[1];
+        alice.machine.missingSessions(List.of(bob.user)).ifPresent(alice::send);
+        alice.machine.encryptToDevice(bob.user, bob.device, "org.example", RawJson.emptyObject()).orElseThrow();
+        alice.flush();
+        List<dev.mxj.event.ToDeviceEvent> inbox = net.server.takeInbox(bob.key());
+        SyncResult first = bob.machine.receiveSyncChanges(inbox, java.util.Set.of(), java.util.Set.of(), Map.of(),
+                Optional.empty());
+        assertInstanceOf(ToDeviceResult.Received.class, only(first));
+        // the same sync handed over again, as after a crash before the sync token was saved
+        SyncResult again = bob.machine.receiveSyncChanges(inbox, java.util.Set.of(), java.util.Set.of(), Map.of(),
+                Optional.empty());
+        assertInstanceOf(ToDeviceResult.Failed.class, only(again));
+        assertFalse(bob.machine.outgoingRequests().stream().anyMatch(OutgoingRequest.KeysClaim.class::isInstance),
+                "no new session for a duplicate");
+    }
+
+    @Test
     void aClaimedKeyWithABadSignatureIsRefused() {
         TestNet.Party[] p = pair();
         OutgoingRequest.KeysClaim claim = p[0].machine.missingSessions(List.of(p[1].user)).orElseThrow();
