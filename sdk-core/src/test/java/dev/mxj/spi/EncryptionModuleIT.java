@@ -110,7 +110,8 @@ class EncryptionModuleIT {
 
             Timeline timeline = b.rooms().roomById(room.roomId()).timeline();
             List<TimelineUpdate> updates = new CopyOnWriteArrayList<>();
-            try (timeline; AutoCloseable sub = timeline.subscribe(updates::add)) {
+            try (timeline) {
+                AutoCloseable subscription = timeline.subscribe(updates::add);
                 UnableToDecrypt utd = assertInstanceOf(UnableToDecrypt.class, item(timeline, late).decryption());
                 assertEquals(UnableToDecrypt.Reason.MISSING_ROOM_KEY, utd.reason());
                 assertEquals("m.room.encrypted", ((RoomEvent) item(timeline, late).event()).type());
@@ -124,6 +125,7 @@ class EncryptionModuleIT {
                         .filter(TimelineUpdate.Diffs.class::isInstance).map(TimelineUpdate.Diffs.class::cast)
                         .flatMap(d -> d.diffs().stream()).anyMatch(d -> d instanceof TimelineDiff.Set set
                                 && set.item() instanceof TimelineItem.Event e && e.decryption() instanceof Decrypted));
+                subscription.close();
             }
             try (Timeline again = b.rooms().roomById(room.roomId()).timeline()) {
                 assertInstanceOf(Decrypted.class, item(again, late).decryption(), "stored history reads decrypted");
