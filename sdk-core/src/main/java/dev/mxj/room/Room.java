@@ -223,6 +223,13 @@ public interface Room {
     SendHandle reply(EventId event, String markdown);
 
     /**
+     * Queues an {@code m.text} reply in the thread of {@code root} ({@code m.thread}). For clients without
+     * threads it falls back to a reply to the thread's newest stored event (or the root). Open the thread
+     * with {@link dev.mxj.timeline.Timeline#thread(EventId)}.
+     */
+    SendHandle sendThreadReply(EventId root, String markdown);
+
+    /**
      * Queues an edit ({@code m.replace} with {@code m.new_content}) of the text message {@code event}.
      * To edit an event still in the queue, use {@link SendHandle#edit(String)}.
      */

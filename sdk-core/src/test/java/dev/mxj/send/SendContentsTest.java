@@ -67,4 +67,12 @@ class SendContentsTest {
         assertJson("{\"reason\":\"spam\"}", MessageContents.redaction(Optional.of("spam")));
         assertJson("{}", MessageContents.redaction(Optional.empty()));
     }
+
+    @Test
+    void aThreadReplyFallsBackToAReplyToTheThreadsNewestEvent() {
+        assertJson("{\"msgtype\":\"m.text\",\"body\":\"in the thread\",\"m.mentions\":{},\"m.relates_to\":{"
+                + "\"rel_type\":\"m.thread\",\"event_id\":\"$root\",\"is_falling_back\":true,"
+                + "\"m.in_reply_to\":{\"event_id\":\"$newest\"}}}",
+                MessageContents.threadReply("m.text", "in the thread", EventId.of("$root"), EventId.of("$newest")));
+    }
 }

@@ -54,6 +54,22 @@ public final class MessageContents {
         return RawJson.ofTree(content);
     }
 
+    /**
+     * A reply in the thread of {@code root} ({@code m.thread}); for clients without threads it falls back
+     * to a reply ({@code is_falling_back}) to {@code latestInThread}, the thread's newest event.
+     */
+    public static RawJson threadReply(String msgtype, String markdown, EventId root, EventId latestInThread) {
+        Map<String, Object> content = message(msgtype, markdown);
+        content.put("m.mentions", Map.of());
+        Map<String, Object> relation = new LinkedHashMap<>();
+        relation.put("rel_type", "m.thread");
+        relation.put("event_id", root.value());
+        relation.put("is_falling_back", true);
+        relation.put("m.in_reply_to", Map.of("event_id", latestInThread.value()));
+        content.put("m.relates_to", relation);
+        return RawJson.ofTree(content);
+    }
+
     /** An edit of {@code target}: a {@code * } fallback, {@code m.new_content} and {@code m.replace}. */
     public static RawJson edit(String msgtype, String markdown, EventId target) {
         return edit(msgtype, markdown, Optional.of(target));

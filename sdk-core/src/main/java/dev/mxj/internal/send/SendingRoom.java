@@ -9,6 +9,7 @@ import dev.mxj.room.Room;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendHandle;
 import dev.mxj.store.StateStore;
+import dev.mxj.store.StoredEvent;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,9 @@ import java.util.function.Supplier;
 
 /** The sending half of a {@link Room}: every send goes through the client's {@link SendQueue}. */
 public abstract class SendingRoom implements Room {
+    /** How many of the room's newest stored events a thread reply looks through for the thread's newest. */
+    private static final int THREAD_LOOKBACK = 200;
+
     private final SendQueue sends;
     private final StateStore store;
     private final Supplier<Optional<UserId>> self;
@@ -59,6 +63,28 @@ public abstract class SendingRoom implements Room {
         Optional<UserId> sender = store.event(roomId(), event).flatMap(e -> e.event() instanceof RoomEvent r
                 ? Optional.of(r.sender()) : Optional.empty());
         return sendEvent(MessageContents.MESSAGE, MessageContents.reply("m.text", markdown, event, sender, self.get()));
+    }
+
+    @Override
+    public SendHandle sendThreadReply(EventId root, String markdown) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(markdown, "markdown");
+        return sendEvent(MessageContents.MESSAGE, MessageContents.threadReply("m.text", markdown, root,
+                latestInThread(root)));
+    }
+
+    /** The newest stored event of the thread of {@code root} (among the room's newest), else the root. */
+    private EventId latestInThread(EventId root) {
+        List<StoredEvent> newest = store.latestEvents(roomId(), THREAD_LOOKBACK);
+        for (int i = newest.size() - 1; i >= 0; i--) {
+            if (newest.get(i).event() instanceof RoomEvent e && e.raw().object("content")
+                    .flatMap(c -> c.object("m.relates_to"))
+                    .filter(r -> r.string("rel_type").equals(Optional.of("m.thread"))
+                            && r.string("event_id").equals(Optional.of(root.value()))).isPresent()) {
+                return e.eventId();
+            }
+        }
+        return root;
     }
 
     @Override
