@@ -27,7 +27,8 @@ final class Migrations {
             "0002_sync_state.sql",
             "0003_send_queue.sql",
             "0004_send_queue_dependencies.sql",
-            "0005_room_columns.sql");
+            "0005_room_columns.sql",
+            "0006_crypto.sql");
 
     /** The schema version this build writes. */
     static final int LATEST = FILES.size();

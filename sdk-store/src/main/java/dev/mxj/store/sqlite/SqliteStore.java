@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
+ * <p>The same file keeps the end-to-end encryption state too: {@link #cryptoStore()}.
+ *
  * <p>Events are kept as the raw JSON the server sent and re-parsed with
  * {@link dev.mxj.event.EventRegistry#defaults()} when read. The file holds access tokens: on POSIX
  * systems a new file is readable by its owner only. An older file is migrated in place, never
@@ -291,6 +293,18 @@ public final class SqliteStore implements StateStore {
     @Override
     public boolean removeSend(RoomId roomId, String transactionId) {
         return db.write("remove a queued event", c -> SendQueueTable.remove(c, roomId, transactionId));
+    }
+
+    /**
+     * The crypto store in this store's file: the OlmMachine's keys and sessions live next to the
+     * session and the synced state, in their own tables, written in their own transactions. Each
+     * call returns a new view on the same data; closing a view leaves this store open, closing this
+     * store ends every view. Using it loads no native crypto library: that happens only when an
+     * Olm backend is created. For sdk-crypto's module:
+     * {@code OlmEncryptionModule.builder(olm).store((user, device) -> store.cryptoStore())}.
+     */
+    public SqliteCryptoStore cryptoStore() {
+        return new SqliteCryptoStore(db, false);
     }
 
     /** Waits for a write in progress, then closes the file. Idempotent. */

@@ -1,0 +1,171 @@
+package dev.mxj.store.sqlite;
+
+import dev.mxj.MatrixClient;
+import dev.mxj.auth.Session;
+import dev.mxj.crypto.machine.MachineConfig;
+import dev.mxj.crypto.module.OlmEncryptionModule;
+import dev.mxj.crypto.olm.libolm.LibolmBackend;
+import dev.mxj.crypto.store.MemoryCryptoStore;
+import dev.mxj.event.Decrypted;
+import dev.mxj.event.RoomEvent;
+import dev.mxj.event.RoomMessageContent;
+import dev.mxj.id.DeviceId;
+import dev.mxj.id.EventId;
+import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
+import dev.mxj.room.CreateRoomRequest;
+import dev.mxj.room.Preset;
+import dev.mxj.room.Room;
+import dev.mxj.store.MemoryStateStore;
+import dev.mxj.store.StateStore;
+import dev.mxj.store.StoredEvent;
+import dev.mxj.sync.SyncSettings;
+import dev.mxj.testkit.Dendrite;
+import dev.mxj.testkit.DendriteExtension;
+import dev.mxj.testkit.TestUser;
+import dev.mxj.timeline.Timeline;
+import dev.mxj.timeline.TimelineItem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End-to-end encryption on one SQLite file per client, against Dendrite: Alice's session, synced
+ * state and keys live in {@code alice.db} ({@link SqliteStore#cryptoStore()}). She closes the
+ * client and the file, opens them again with her passphrase, and goes on: her next message uses
+ * the same Megolm session (the outbound session was kept), she still reads her own first message
+ * (the room key was kept), and she reads what Bob sends after the restart (her device keys were
+ * kept, so Bob's keys reach the same device).
+ */
+@ExtendWith(DendriteExtension.class)
+class EncryptedRestartIT {
+    private static final SyncSettings QUICK = SyncSettings.defaults().withTimeout(Duration.ofMillis(200));
+    private static final String PASSPHRASE = "alice's passphrase";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClientReopenedFromItsSqliteFileKeepsItsKeys(Dendrite dendrite, TestUser alice, TestUser bob) {
+        Path file = dir.resolve("alice.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.saveSession(Session.of(dendrite.baseUrl(), UserId.of(alice.userId()),
+                    DeviceId.of(alice.deviceId()), alice.accessToken()));
+        }
+        MemoryStateStore bobState = new MemoryStateStore();
+        bobState.saveSession(Session.of(dendrite.baseUrl(), UserId.of(bob.userId()), DeviceId.of(bob.deviceId()),
+                bob.accessToken()));
+        MemoryCryptoStore bobKeys = new MemoryCryptoStore();
+        try (MatrixClient b = client(dendrite, bobState, module(bobKeys))) {
+            RoomId roomId;
+            EventId first;
+            try (SqliteStore store = SqliteStore.open(file); MatrixClient a = client(dendrite, store, module(store))) {
+                Room room = await(a.rooms().create(CreateRoomRequest.builder().preset(Preset.PRIVATE_CHAT)
+                        .encrypted().invite(UserId.of(bob.userId())).build()));
+                roomId = room.roomId();
+                await(b.rooms().join(roomId, List.of()));
+                syncUntil(b, () -> b.rooms().roomById(roomId).isEncrypted(), "bob knows the room is encrypted");
+                syncUntil(a, () -> joined(a, roomId) == 2, "alice sees bob joined");
+                first = await(room.sendText("before the restart").sent());
+            }
+            try (SqliteCryptoStore keys = SqliteCryptoStore.open(file)) {
+                assertTrue(keys.account().isPresent(), "alice's account is on disk");
+                assertTrue(keys.outboundGroupSession(roomId).isPresent(), "her outbound session is on disk");
+            }
+
+            try (SqliteStore store = SqliteStore.open(file); MatrixClient a = client(dendrite, store, module(store))) {
+                syncUntil(a, () -> a.rooms().roomById(roomId).isEncrypted(), "alice's room after the restart");
+                EventId second = await(a.rooms().roomById(roomId).sendText("after the restart").sent());
+                syncUntil(b, () -> stored(b, roomId, second).isPresent(), "bob gets alice's second message");
+                assertEquals("before the restart", body(decryptedIn(b, roomId, first)));
+                assertEquals("after the restart", body(decryptedIn(b, roomId, second)));
+                assertEquals(sessionOf(stored(b, roomId, first).orElseThrow()),
+                        sessionOf(stored(b, roomId, second).orElseThrow()),
+                        "the same Megolm session went on: the outbound session survived the restart");
+                assertEquals("before the restart", body(decryptedIn(a, roomId, first)),
+                        "alice still reads her own earlier message: the room key survived");
+
+                EventId reply = await(b.rooms().roomById(roomId).sendText("bob after alice's restart").sent());
+                syncUntil(a, () -> stored(a, roomId, reply).isPresent(), "alice gets bob's reply");
+                assertEquals("bob after alice's restart", body(decryptedIn(a, roomId, reply)),
+                        "bob's room key reached alice's device, whose keys survived the restart");
+            }
+        }
+    }
+
+    private static OlmEncryptionModule module(SqliteStore store) {
+        return OlmEncryptionModule.builder(LibolmBackend.create()).store((user, device) -> store.cryptoStore())
+                .passphrase(PASSPHRASE.toCharArray()).config(MachineConfig.defaults().withPickleIterations(1000))
+                .build();
+    }
+
+    private static OlmEncryptionModule module(MemoryCryptoStore keys) {
+        return OlmEncryptionModule.builder(LibolmBackend.create()).store((user, device) -> keys)
+                .passphrase("bob's passphrase".toCharArray())
+                .config(MachineConfig.defaults().withPickleIterations(1000)).build();
+    }
+
+    private static MatrixClient client(Dendrite dendrite, StateStore state, OlmEncryptionModule module) {
+        return MatrixClient.builder().homeserverUrl(dendrite.baseUrl()).stateStore(state).encryption(module).build();
+    }
+
+    private static long joined(MatrixClient client, RoomId roomId) {
+        Room room = client.rooms().roomById(roomId);
+        return room.isStored() ? room.info().joinedMemberCount() : 0;
+    }
+
+    private static Decrypted decryptedIn(MatrixClient client, RoomId roomId, EventId id) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (Timeline timeline = client.rooms().roomById(roomId).timeline()) {
+                Optional<TimelineItem.Event> item = timeline.items().stream()
+                        .filter(TimelineItem.Event.class::isInstance).map(TimelineItem.Event.class::cast)
+                        .filter(i -> i.eventId().equals(Optional.of(id))).findFirst();
+                if (item.isPresent() && item.get().decryption() instanceof Decrypted d) {
+                    return d;
+                }
+                assertTrue(System.nanoTime() < deadline, () -> id + " never decrypted: "
+                        + item.map(TimelineItem.Event::decryption).orElse(null));
+            }
+            await(client.sync().syncOnce(QUICK));
+        }
+    }
+
+    private static String body(Decrypted decrypted) {
+        return assertInstanceOf(RoomMessageContent.class, decrypted.event().content()).body();
+    }
+
+    private static String sessionOf(RoomEvent event) {
+        return event.raw().object("content").flatMap(c -> c.string("session_id")).orElseThrow();
+    }
+
+    private static Optional<RoomEvent> stored(MatrixClient client, RoomId room, EventId id) {
+        return client.rooms().roomById(room).latestEvents(100).stream().map(StoredEvent::event)
+                .filter(RoomEvent.class::isInstance).map(RoomEvent.class::cast)
+                .filter(e -> e.eventId().equals(id)).findFirst();
+    }
+
+    private static void syncUntil(MatrixClient client, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, () -> "timed out: " + what);
+            await(client.sync().syncOnce(QUICK));
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        return future.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+}
