@@ -73,6 +73,21 @@ final class DeviceTracker {
         }
     }
 
+    /**
+     * Stops tracking {@code users} (they share no encrypted room with us any more); never our own
+     * user. Their devices stay known, so their old messages keep their sender. Tracking starts
+     * again, dirty, when they become members of an encrypted room we send to.
+     */
+    void untrack(Collection<UserId> users, CryptoChanges.Builder changes) {
+        for (UserId user : users) {
+            if (!user.equals(ctx.userId) && tracked.remove(user) != null) {
+                changes.untrackUser(user);
+                generation.merge(user, 1L, Long::sum);
+                failedUntil.remove(user);
+            }
+        }
+    }
+
     void markAllDirty(CryptoChanges.Builder changes) {
         markDirty(List.copyOf(tracked.keySet()), changes);
     }

@@ -3,6 +3,7 @@ package dev.mxj.crypto.machine;
 import dev.mxj.crypto.CryptoException;
 import dev.mxj.crypto.olm.InboundGroupSession;
 import dev.mxj.crypto.store.CryptoChanges;
+import dev.mxj.crypto.store.KeySender;
 import dev.mxj.crypto.store.LocalTrust;
 import dev.mxj.crypto.store.StoredDevice;
 import dev.mxj.crypto.store.StoredInboundGroupSession;
@@ -13,21 +14,26 @@ import dev.mxj.id.RoomId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Room key sharing between this user's own devices: {@code m.room_key_request} sent for missing
- * keys and answered for our own verified devices with {@code m.forwarded_room_key}, which in
- * turn is accepted only from our own verified devices.
+ * keys (on request, or on its own when an event's session is missing, as Element does) and
+ * answered for our own verified devices with {@code m.forwarded_room_key}, which in turn is
+ * accepted only from our own verified devices. A request is cancelled when its key arrives.
  */
 final class KeyGossip {
     static final String REQUEST = "m.room_key_request";
     static final String FORWARDED = "m.forwarded_room_key";
     private static final Logger LOG = LoggerFactory.getLogger(KeyGossip.class);
+    /** At most this many automatic requests go out per minute (opening a room full of UTDs). */
+    static final int AUTO_REQUESTS_PER_MINUTE = 20;
 
     private final Context ctx;
     private final OlmSessions olm;
@@ -37,6 +43,10 @@ final class KeyGossip {
     private final Map<String, String> sending = new HashMap<>();
     /** Requests of our devices waiting for an Olm session with them. */
     private final List<Waiting> waiting = new ArrayList<>();
+    /** Our outgoing key requests, by request id, as stored. */
+    private final Map<String, StoredKeyRequest> requests = new LinkedHashMap<>();
+    /** When the automatic requests of the last minute were made. */
+    private final ArrayDeque<Long> recentAuto = new ArrayDeque<>();
 
     private record Waiting(StoredDevice device, RoomId room, String sessionId, String requestId) {
     }
@@ -46,17 +56,53 @@ final class KeyGossip {
         this.olm = olm;
         this.inbound = inbound;
         this.queue = queue;
+        ctx.store.keyRequests().forEach(r -> requests.put(r.requestId(), r));
+    }
+
+    /**
+     * Asks our other devices for a session's key on our own, after an event's session was found
+     * missing: only if the policy allows it, we have another device to ask, no request for the
+     * session is out yet, and fewer than {@link #AUTO_REQUESTS_PER_MINUTE} went out this minute.
+     */
+    boolean autoRequest(RoomId room, String sessionId, String senderKey, CryptoChanges.Builder changes) {
+        if (!ctx.config.autoKeyRequests() || isRequested(room, sessionId)) {
+            return false;
+        }
+        boolean anotherDevice = ctx.store.devices(ctx.userId).values().stream()
+                .anyMatch(d -> !d.deleted() && !d.deviceId().equals(ctx.deviceId));
+        if (!anotherDevice) {
+            return false;
+        }
+        long now = ctx.now();
+        while (!recentAuto.isEmpty() && recentAuto.peekFirst() <= now - 60_000L) {
+            recentAuto.removeFirst();
+        }
+        if (recentAuto.size() >= AUTO_REQUESTS_PER_MINUTE) {
+            LOG.debug("Not asking our devices for the key of {} in {} yet: too many requests this minute",
+                    sessionId, room);
+            return false;
+        }
+        recentAuto.addLast(now);
+        return request(room, sessionId, senderKey, changes);
+    }
+
+    private boolean isRequested(RoomId room, String sessionId) {
+        for (StoredKeyRequest r : requests.values()) {
+            if (r.roomId().equals(room) && r.sessionId().equals(sessionId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Asks our other devices for a session's key; false if a request for it is already out. */
     boolean request(RoomId room, String sessionId, String senderKey, CryptoChanges.Builder changes) {
-        for (StoredKeyRequest r : ctx.store.keyRequests()) {
-            if (r.roomId().equals(room) && r.sessionId().equals(sessionId)) {
-                return false;
-            }
+        if (isRequested(room, sessionId)) {
+            return false;
         }
         StoredKeyRequest request = new StoredKeyRequest(Context.newId(), room, sessionId, senderKey, false);
         changes.keyRequest(request);
+        requests.put(request.requestId(), request);
         Map<String, Object> content = Json.obj("action", "request",
                 "body", Json.obj("algorithm", RoomEncryptedContent.MEGOLM_V1, "room_id", room.value(),
                         "sender_key", senderKey, "session_id", sessionId),
@@ -73,17 +119,19 @@ final class KeyGossip {
         if (keyRequestId == null) {
             return;
         }
-        for (StoredKeyRequest r : ctx.store.keyRequests()) {
-            if (r.requestId().equals(keyRequestId)) {
-                changes.keyRequest(new StoredKeyRequest(r.requestId(), r.roomId(), r.sessionId(), r.senderKey(), true));
-            }
+        StoredKeyRequest r = requests.get(keyRequestId);
+        if (r != null) {
+            StoredKeyRequest sent = new StoredKeyRequest(r.requestId(), r.roomId(), r.sessionId(), r.senderKey(), true);
+            requests.put(sent.requestId(), sent);
+            changes.keyRequest(sent);
         }
     }
 
     /** A key arrived: cancel our requests for it. */
     void onKeyReceived(RoomId room, String sessionId, CryptoChanges.Builder changes) {
-        for (StoredKeyRequest r : ctx.store.keyRequests()) {
+        for (StoredKeyRequest r : List.copyOf(requests.values())) {
             if (r.roomId().equals(room) && r.sessionId().equals(sessionId)) {
+                requests.remove(r.requestId());
                 changes.removeKeyRequest(r.requestId());
                 Map<String, Object> cancel = Json.obj("action", "request_cancellation", "request_id", r.requestId(),
                         "requesting_device_id", ctx.deviceId.value());
@@ -208,7 +256,8 @@ final class KeyGossip {
             }
             List<String> chain = new ArrayList<>(Json.strings(c, "forwarding_curve25519_key_chain"));
             chain.add(event.senderKey());
-            inbound.add(roomId, session, senderKey.get(), claimedEd.get(), chain, true, changes);
+            inbound.add(roomId, session, senderKey.get(), claimedEd.get(), chain, true,
+                    new KeySender(event.sender(), event.senderKey()), changes);
             onKeyReceived(roomId, sessionId.get(), changes);
             return new ForwardOutcome(Optional.of(new RoomKeyInfo(roomId, sessionId.get())), Optional.empty());
         } catch (CryptoException | IllegalArgumentException e) {

@@ -56,6 +56,7 @@ public final class OlmMachine implements AutoCloseable {
     private final KeyGossip gossip;
     private final RoomDecryptor decryptor;
     private final SyncReceiver receiver;
+    private final SyncPosition position;
     private Optional<OutgoingRequest.KeysUpload> uploadInFlight = Optional.empty();
     private boolean closed;
 
@@ -70,6 +71,7 @@ public final class OlmMachine implements AutoCloseable {
         this.gossip = new KeyGossip(ctx, olm, inbound, queue);
         this.decryptor = new RoomDecryptor(ctx, inbound, olm, account.identity().curve25519());
         this.receiver = new SyncReceiver(ctx, olm, inbound, gossip, tracker);
+        this.position = new SyncPosition(ctx, tracker);
         tracker.track(List.of(ctx.userId), changes);
         account.generateIfNeeded();
         account.save(changes);
@@ -129,36 +131,72 @@ public final class OlmMachine implements AutoCloseable {
         return Json.raw(account.deviceKeys());
     }
 
-    /** Takes the crypto parts of one sync; see {@link #receiveSyncChanges(List, Set, Set, Map, Optional)}. */
+    /** Takes the crypto parts of one sync and its token; see {@link #receiveSyncChanges(String, List, Set, Set, Map, Optional)}. */
     public SyncResult receiveSyncChanges(StateChanges changes) {
-        return receiveSyncChanges(changes.toDevice(), changes.deviceListsChanged(), changes.deviceListsLeft(),
-                changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes());
+        return receiveSyncChanges(changes.nextBatch(), changes.toDevice(), changes.deviceListsChanged(),
+                changes.deviceListsLeft(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes());
+    }
+
+    /**
+     * Takes the crypto parts of one sync without its token: as
+     * {@link #receiveSyncChanges(String, List, Set, Set, Map, Optional)}, but device list changes
+     * missed in a gap are not caught up.
+     */
+    public SyncResult receiveSyncChanges(List<ToDeviceEvent> toDevice, Set<UserId> changed, Set<UserId> left,
+                                         Map<String, Long> oneTimeKeyCounts,
+                                         Optional<List<String>> unusedFallbackKeyTypes) {
+        return receive(Optional.empty(), toDevice, changed, left, oneTimeKeyCounts, unusedFallbackKeyTypes);
     }
 
     /**
      * Takes the crypto parts of one sync: to-device events (decrypted, room keys kept), device list
-     * changes (the users become dirty), one-time key counts and unused fallback key types.
+     * changes ({@code changed} users become dirty, {@code left} ones are no longer tracked), one-time
+     * key counts and unused fallback key types.
+     *
+     * <p>{@code nextBatch}, the sync's token, is saved with the changes. When the first sync after
+     * {@link #open} (or after a call that threw) has another token than the one saved last, syncs may
+     * have been saved without reaching the machine (a crash in between, a restored backup): the
+     * machine then asks {@code /keys/changes} between the two tokens ({@link OutgoingRequest.KeysChanges})
+     * and queries the users it names.
      */
-    public synchronized SyncResult receiveSyncChanges(List<ToDeviceEvent> toDevice, Set<UserId> changed,
-                                                      Set<UserId> left, Map<String, Long> oneTimeKeyCounts,
-                                                      Optional<List<String>> unusedFallbackKeyTypes) {
+    public SyncResult receiveSyncChanges(String nextBatch, List<ToDeviceEvent> toDevice, Set<UserId> changed,
+                                         Set<UserId> left, Map<String, Long> oneTimeKeyCounts,
+                                         Optional<List<String>> unusedFallbackKeyTypes) {
+        Objects.requireNonNull(nextBatch, "nextBatch");
+        return receive(Optional.of(nextBatch), toDevice, changed, left, oneTimeKeyCounts, unusedFallbackKeyTypes);
+    }
+
+    private synchronized SyncResult receive(Optional<String> nextBatch, List<ToDeviceEvent> toDevice,
+                                            Set<UserId> changed, Set<UserId> left, Map<String, Long> oneTimeKeyCounts,
+                                            Optional<List<String>> unusedFallbackKeyTypes) {
         open();
-        CryptoChanges.Builder changes = CryptoChanges.builder();
-        SyncReceiver.Collected out = new SyncReceiver.Collected();
-        for (ToDeviceEvent event : toDevice) {
-            receiver.receive(event, out, changes);
+        boolean saved = false;
+        try {
+            CryptoChanges.Builder changes = CryptoChanges.builder();
+            SyncReceiver.Collected out = new SyncReceiver.Collected();
+            for (ToDeviceEvent event : toDevice) {
+                receiver.receive(event, out, changes);
+            }
+            tracker.markDirty(changed, changes);
+            tracker.untrack(left.stream().filter(u -> !changed.contains(u)).toList(), changes);
+            account.updateCounts(oneTimeKeyCounts, unusedFallbackKeyTypes, uploadInFlight.isPresent(), changes);
+            nextBatch.ifPresent(token -> position.onSync(token, changes));
+            save(changes);
+            saved = true;
+            return new SyncResult(out.results, out.received, out.withheld);
+        } finally {
+            if (saved) {
+                position.saved();
+            } else {
+                position.failed();
+            }
         }
-        tracker.markDirty(changed, changes);
-        tracker.markDirty(left, changes);
-        account.updateCounts(oneTimeKeyCounts, unusedFallbackKeyTypes, uploadInFlight.isPresent(), changes);
-        save(changes);
-        return new SyncResult(out.results, out.received, out.withheld);
     }
 
     /**
-     * The requests to send now: a keys upload, a keys query for dirty users, claims for wedged
-     * sessions and waiting key requests, queued to-device messages. Calling again before an answer
-     * came returns the same requests (same ids).
+     * The requests to send now: a keys upload, a {@code /keys/changes} catch-up after a sync gap, a
+     * keys query for dirty users, claims for wedged sessions and waiting key requests, queued
+     * to-device messages. Calling again before an answer came returns the same requests (same ids).
      */
     public synchronized List<OutgoingRequest> outgoingRequests() {
         open();
@@ -167,6 +205,7 @@ public final class OlmMachine implements AutoCloseable {
             uploadInFlight = account.uploadBody().map(b -> new OutgoingRequest.KeysUpload(Context.newId(), Json.raw(b)));
         }
         uploadInFlight.ifPresent(out::add);
+        position.request().ifPresent(out::add);
         tracker.request().ifPresent(out::add);
         olm.wedgedClaim();
         olm.claimRequest(gossip.waitingDevices(), true);
@@ -186,6 +225,8 @@ public final class OlmMachine implements AutoCloseable {
         if (uploadInFlight.isPresent() && uploadInFlight.get().id().equals(requestId)) {
             uploadInFlight = Optional.empty();
             account.onUploaded(body, changes);
+        } else if (position.isCatchUp(requestId)) {
+            position.onResponse(body, changes);
         } else if (tracker.isInFlight(requestId)) {
             Set<UserId> changed = tracker.onResponse(body, changes);
             if (!changed.isEmpty()) {
@@ -204,6 +245,21 @@ public final class OlmMachine implements AutoCloseable {
             LOG.debug("Answer for an unknown request {} ignored", requestId);
         }
         save(changes);
+    }
+
+    /**
+     * The server refused the request {@code requestId} for good (a 4xx other than 429): the
+     * machine falls back where it can. A refused {@code /keys/changes} catch-up is replaced by a
+     * query of every tracked user. Other requests stay pending, and {@link #outgoingRequests()}
+     * offers them again. An unknown id is ignored.
+     */
+    public synchronized void markRequestAsFailed(String requestId) {
+        open();
+        if (position.isCatchUp(requestId)) {
+            CryptoChanges.Builder changes = CryptoChanges.builder();
+            position.onRefused(changes);
+            save(changes);
+        }
     }
 
     private void queueDummy(StoredDevice device, CryptoChanges.Builder changes) {
@@ -243,7 +299,10 @@ public final class OlmMachine implements AutoCloseable {
         save(changes);
     }
 
-    /** Marks every tracked user dirty: after a sync gap, when device list changes may have been missed. */
+    /**
+     * Marks every tracked user dirty: for gaps the machine cannot see (a sync token given to
+     * {@link #receiveSyncChanges(String, List, Set, Set, Map, Optional)} catches up on its own).
+     */
     public synchronized void markAllTrackedUsersDirty() {
         open();
         CryptoChanges.Builder changes = CryptoChanges.builder();
@@ -344,13 +403,25 @@ public final class OlmMachine implements AutoCloseable {
         }
     }
 
-    /** Decrypts the content of an {@code m.room.encrypted} event {@code eventId} sent by {@code sender}. */
+    /**
+     * Decrypts the content of an {@code m.room.encrypted} event {@code eventId} sent by {@code sender}.
+     * When the event's session is missing ({@link UtdReason#MISSING_SESSION}) and
+     * {@link MachineConfig#autoKeyRequests()} is on, it also queues an {@code m.room_key_request} to
+     * this user's other devices (see {@link #requestRoomKey}), at most one per session and a few per
+     * minute: send {@link #outgoingRequests()} afterwards.
+     */
     public synchronized DecryptionResult decryptRoomEvent(RoomId roomId, EventId eventId, UserId sender,
                                                           RawJson content) {
         open();
         Map<String, Object> c = Json.asObject(content.tree()).orElse(Map.of());
         CryptoChanges.Builder changes = CryptoChanges.builder();
         DecryptionResult result = decryptor.decrypt(roomId, eventId, sender, c, changes);
+        if (result instanceof DecryptionResult.UnableToDecrypt utd && utd.reason() == UtdReason.MISSING_SESSION
+                && utd.sessionId().isPresent()) {
+            if (gossip.autoRequest(roomId, utd.sessionId().get(), Json.string(c, "sender_key").orElse(""), changes)) {
+                LOG.debug("Asked our other devices for the key of session {} in {}", utd.sessionId().get(), roomId);
+            }
+        }
         save(changes);
         return result;
     }

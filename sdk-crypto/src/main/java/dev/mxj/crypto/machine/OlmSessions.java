@@ -14,8 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,12 +34,17 @@ import java.util.Set;
  * Olm sessions with other devices ({@code m.olm.v1.curve25519-aes-sha2}): claiming one-time keys
  * (signature checked), encrypting to a device, decrypting to-device messages (pre-key messages
  * start inbound sessions), and recovering wedged sessions with a new session plus {@code m.dummy},
- * at most once per device per {@link MachineConfig#unwedgeInterval()}.
+ * at most once per device per {@link MachineConfig#unwedgeInterval()}. Each session remembers the
+ * hashes of the last {@link #REMEMBERED_MESSAGES} messages it decrypted, saved with its ratchet, so a
+ * message handed over again (a sync replayed after a crash) is known as handled, not taken for a
+ * wedged session.
  */
 final class OlmSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OlmSessions.class);
     /** How long a device that had no one-time key to claim is left alone (it gets m.no_olm). */
     static final long NO_OLM_BACKOFF_MS = 15 * 60_000L;
+    /** How many message hashes each session remembers (a sync brings at most about a hundred). */
+    static final int REMEMBERED_MESSAGES = 100;
 
     private final Context ctx;
     private final AccountKeys account;
@@ -53,12 +62,21 @@ final class OlmSessions implements AutoCloseable {
         final Session session;
         final long createdMs;
         long lastUsedMs;
+        final ArrayDeque<String> hashes;
 
-        Entry(String senderKey, Session session, long createdMs, long lastUsedMs) {
+        Entry(String senderKey, Session session, long createdMs, long lastUsedMs, List<String> hashes) {
             this.senderKey = senderKey;
             this.session = session;
             this.createdMs = createdMs;
             this.lastUsedMs = lastUsedMs;
+            this.hashes = new ArrayDeque<>(hashes);
+        }
+
+        void remember(String hash) {
+            hashes.addLast(hash);
+            while (hashes.size() > REMEMBERED_MESSAGES) {
+                hashes.removeFirst();
+            }
         }
     }
 
@@ -73,7 +91,7 @@ final class OlmSessions implements AutoCloseable {
             for (StoredOlmSession s : ctx.store.olmSessions(key)) {
                 try {
                     Session session = ctx.unpickle(k -> ctx.olm.unpickleSession(s.pickle(), k));
-                    loaded.add(new Entry(key, session, s.createdMs(), s.lastUsedMs()));
+                    loaded.add(new Entry(key, session, s.createdMs(), s.lastUsedMs(), s.recentMessageHashes()));
                 } catch (CryptoException e) {
                     LOG.warn("An Olm session with {} does not unpickle ({}); skipping it", key, e.errorName());
                 }
@@ -89,7 +107,7 @@ final class OlmSessions implements AutoCloseable {
     private void save(Entry entry, CryptoChanges.Builder changes) {
         String pickle = ctx.pickle(entry.session::pickle);
         changes.olmSession(new StoredOlmSession(entry.senderKey, entry.session.sessionId(), pickle, entry.createdMs,
-                entry.lastUsedMs));
+                entry.lastUsedMs, List.copyOf(entry.hashes)));
     }
 
     /**
@@ -237,7 +255,7 @@ final class OlmSessions implements AutoCloseable {
             try {
                 Session session = account.account().createOutboundSession(device.curve25519(), oneTimeKey.get());
                 long now = ctx.now();
-                Entry entry = new Entry(device.curve25519(), session, now, now);
+                Entry entry = new Entry(device.curve25519(), session, now, now, List.of());
                 sessions(device.curve25519()).add(entry);
                 save(entry, changes);
                 LOG.debug("New Olm session with {} {}", device.userId(), device.deviceId());
@@ -258,6 +276,10 @@ final class OlmSessions implements AutoCloseable {
 
         record Failure(UtdReason reason, String message) implements Outcome {
         }
+
+        /** A message this device already decrypted (a replayed sync): nothing to do, nothing wedged. */
+        record Duplicate(String message) implements Outcome {
+        }
     }
 
     /** Decrypts an {@code m.room.encrypted} to-device content from {@code sender}. Never throws on bad input. */
@@ -274,11 +296,15 @@ final class OlmSessions implements AutoCloseable {
             return new Outcome.Failure(UtdReason.MALFORMED, "no well-formed ciphertext for this device");
         }
         OlmMessage message = new OlmMessage(type.get().intValue(), body.get());
-        byte[] plaintext = decryptBytes(senderKey.get(), message, changes);
+        String hash = hash(message);
+        if (alreadyDecrypted(senderKey.get(), hash)) {
+            return new Outcome.Duplicate("a message already decrypted, handed over again");
+        }
+        byte[] plaintext = decryptBytes(senderKey.get(), message, hash, changes);
         if (plaintext == null && message.isPreKey() && startedASession(senderKey.get(), message)) {
-            // The pre-key message that made one of our sessions, seen again (a sync replayed after a
-            // crash): already handled, and no sign of a wedged session.
-            return new Outcome.Failure(UtdReason.OLM_DECRYPTION_FAILED, "a pre-key message already handled");
+            // The pre-key message that made one of our sessions (one saved before sessions kept
+            // message hashes), seen again: already handled, and no sign of a wedged session.
+            return new Outcome.Duplicate("a pre-key message already handled");
         }
         if (plaintext == null) {
             markWedged(sender, senderKey.get());
@@ -290,6 +316,26 @@ final class OlmSessions implements AutoCloseable {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    /** Base64 of the first 16 bytes of SHA-256 over the message type, a colon and its body. */
+    static String hash(OlmMessage message) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((message.type() + ":" + message.ciphertext()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM lacks SHA-256, which every Java 17 has", e);
+        }
+    }
+
+    private boolean alreadyDecrypted(String senderKey, String hash) {
+        for (Entry entry : sessions(senderKey)) {
+            if (entry.hashes.contains(hash)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean startedASession(String senderKey, OlmMessage preKey) {
@@ -305,7 +351,7 @@ final class OlmSessions implements AutoCloseable {
         return false;
     }
 
-    private byte[] decryptBytes(String senderKey, OlmMessage message, CryptoChanges.Builder changes) {
+    private byte[] decryptBytes(String senderKey, OlmMessage message, String hash, CryptoChanges.Builder changes) {
         List<Entry> entries = new ArrayList<>(sessions(senderKey));
         entries.sort(Comparator.comparingLong((Entry e) -> e.lastUsedMs).reversed());
         for (Entry entry : entries) {
@@ -315,6 +361,7 @@ final class OlmSessions implements AutoCloseable {
                 }
                 byte[] plaintext = entry.session.decrypt(message);
                 entry.lastUsedMs = Math.max(ctx.now(), entry.lastUsedMs);
+                entry.remember(hash);
                 save(entry, changes);
                 return plaintext;
             } catch (CryptoException | IllegalArgumentException e) {
@@ -327,7 +374,7 @@ final class OlmSessions implements AutoCloseable {
         try {
             InboundSessionResult result = account.account().createInboundSession(senderKey, message);
             long now = ctx.now();
-            Entry entry = new Entry(senderKey, result.session(), now, now);
+            Entry entry = new Entry(senderKey, result.session(), now, now, List.of(hash));
             sessions(senderKey).add(entry);
             save(entry, changes);
             account.save(changes); // the one-time key is gone: save the account with the session

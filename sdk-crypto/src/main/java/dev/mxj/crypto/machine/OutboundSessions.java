@@ -287,7 +287,7 @@ final class OutboundSessions implements AutoCloseable {
         OutboundGroupSession session = ctx.olm.createOutboundGroupSession();
         InboundGroupSession own = ctx.olm.createInboundGroupSession(session.sessionKey());
         inbound.add(room, own, account.identity().curve25519(), account.identity().ed25519(), List.of(), false,
-                changes);
+                new dev.mxj.crypto.store.KeySender(ctx.userId, account.identity().curve25519()), changes);
         Live live = new Live(new StoredOutboundGroupSession(room, session.sessionId(), "", ctx.now(), 0,
                 settings.rotationPeriodMs(), settings.rotationPeriodMsgs(), false, List.of()), session);
         cache.put(room, live);

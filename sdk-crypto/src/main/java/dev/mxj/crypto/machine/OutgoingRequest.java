@@ -81,6 +81,39 @@ public sealed interface OutgoingRequest {
     }
 
     /**
+     * {@code GET /v3/keys/changes?from=...&to=...}: the users whose devices changed between two sync
+     * tokens, asked when a sync may not follow on from the last one the machine processed. The body
+     * is empty; the tokens go in the query.
+     *
+     * @param from the {@code next_batch} of the last sync the machine processed
+     * @param to   the {@code next_batch} of the sync being processed
+     */
+    record KeysChanges(String id, String from, String to) implements OutgoingRequest {
+        public KeysChanges {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String method() {
+            return "GET";
+        }
+
+        /** With the query, encoded. */
+        @Override
+        public String path() {
+            return "/v3/keys/changes?from=" + ToDevice.encode(from) + "&to=" + ToDevice.encode(to);
+        }
+
+        /** An empty object: a GET has no body. */
+        @Override
+        public RawJson body() {
+            return RawJson.emptyObject();
+        }
+    }
+
+    /**
      * {@code PUT /v3/sendToDevice/{eventType}/{txnId}}, with {@link #id()} as the transaction id
      * (so resending after a failure is idempotent).
      */
@@ -106,7 +139,7 @@ public sealed interface OutgoingRequest {
             return "/v3/sendToDevice/" + encode(eventType) + "/" + encode(id);
         }
 
-        private static String encode(String segment) {
+        static String encode(String segment) {
             return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         }
     }

@@ -4,6 +4,7 @@ import dev.mxj.crypto.CryptoException;
 import dev.mxj.crypto.olm.GroupDecryption;
 import dev.mxj.crypto.store.CryptoChanges;
 import dev.mxj.crypto.store.DecryptionRecord;
+import dev.mxj.crypto.store.KeySender;
 import dev.mxj.crypto.store.StoredDevice;
 import dev.mxj.crypto.store.StoredInboundGroupSession;
 import dev.mxj.crypto.store.StoredWithheld;
@@ -22,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Decrypts {@code m.room.encrypted} room events into {@link DecryptionResult} values: checks the
- * algorithm, the session, the index against replays, the room inside the plaintext, and that the
- * session's sender key belongs to the sender's device; then says how far the sender is trusted.
+ * algorithm, the session, that the session's key came (by Olm) from the event's sender, the index
+ * against replays, the room inside the plaintext, and that the session's sender key belongs to the
+ * sender's device; then says how far the sender is trusted.
  */
 final class RoomDecryptor {
     private static final Logger LOG = LoggerFactory.getLogger(RoomDecryptor.class);
@@ -60,6 +62,14 @@ final class RoomDecryptor {
                         Optional.of(withheld.get().code()), "the sender withheld the key: " + withheld.get().code());
             }
             return utd(UtdReason.MISSING_SESSION, sessionId, "no key for this session yet");
+        }
+        StoredInboundGroupSession meta = live.get().meta();
+        Optional<KeySender> keySender = meta.keySender();
+        if (!meta.forwarded() && keySender.isPresent() && !keySender.get().userId().equals(sender)) {
+            // The key came by Olm from another user: the event passes someone else's message off as
+            // the sender's (or the sender re-posted a ciphertext of that user's session).
+            return utd(UtdReason.SENDER_MISMATCH, sessionId, "the room key came from " + keySender.get().userId()
+                    + ", not from the event's sender " + sender);
         }
         GroupDecryption decryption;
         try {
@@ -98,7 +108,6 @@ final class RoomDecryptor {
             return utd(UtdReason.WRONG_ROOM, sessionId, "the plaintext names another room");
         }
 
-        StoredInboundGroupSession meta = live.get().meta();
         Optional<StoredDevice> device = Optional.empty();
         SenderTrust trust;
         if (sender.equals(ctx.userId) && meta.senderKey().equals(ownCurveKey)) {

@@ -3,6 +3,7 @@ package dev.mxj.crypto.machine;
 import dev.mxj.crypto.CryptoException;
 import dev.mxj.crypto.olm.InboundGroupSession;
 import dev.mxj.crypto.store.CryptoChanges;
+import dev.mxj.crypto.store.KeySender;
 import dev.mxj.crypto.store.StoredDevice;
 import dev.mxj.crypto.store.StoredWithheld;
 import dev.mxj.event.RoomEncryptedContent;
@@ -79,6 +80,12 @@ final class SyncReceiver {
     private void encrypted(ToDeviceEvent event, Map<String, Object> content, Collected out,
                            CryptoChanges.Builder changes) {
         OlmSessions.Outcome outcome = olm.decrypt(event.sender(), content, changes);
+        if (outcome instanceof OlmSessions.Outcome.Duplicate dup) {
+            LOG.debug("A to-device message from {} was seen before: {}", event.sender(), dup.message());
+            out.results.add(new ToDeviceResult.Failed(event.type(), event.sender(), UtdReason.OLM_DECRYPTION_FAILED,
+                    dup.message()));
+            return;
+        }
         if (outcome instanceof OlmSessions.Outcome.Failure f) {
             LOG.info("A to-device message from {} did not decrypt: {} ({})", event.sender(), f.message(), f.reason());
             out.results.add(new ToDeviceResult.Failed(event.type(), event.sender(), f.reason(), f.message()));
@@ -138,7 +145,8 @@ final class SyncReceiver {
             session.close();
             return Optional.of("the room key's session key is for another session");
         }
-        if (inbound.add(roomId, session, d.senderKey(), d.claimedEd(), List.of(), false, changes)) {
+        if (inbound.add(roomId, session, d.senderKey(), d.claimedEd(), List.of(), false,
+                new KeySender(d.sender(), d.senderKey()), changes)) {
             LOG.debug("Received the room key of session {} in {}", sessionId.get(), roomId);
         }
         out.received.add(new RoomKeyInfo(roomId, sessionId.get()));

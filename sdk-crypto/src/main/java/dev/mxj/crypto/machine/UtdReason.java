@@ -18,7 +18,10 @@ public enum UtdReason {
     UNKNOWN_ALGORITHM,
     /** The decrypted event names another room than the one it was received in. */
     WRONG_ROOM,
-    /** The session's sender key does not belong to the device of the event's sender. */
+    /**
+     * The session does not belong to the event's sender: its key came by Olm from another user, or
+     * its sender key belongs to a device of the sender whose Ed25519 key is not the session's.
+     */
     SENDER_MISMATCH,
     /** The sender's device is not verified and the policy shows only verified senders. */
     UNVERIFIED_SENDER,

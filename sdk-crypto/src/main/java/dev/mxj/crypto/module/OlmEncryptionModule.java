@@ -1,11 +1,13 @@
 package dev.mxj.crypto.module;
 
+import dev.mxj.crypto.machine.DecryptionResult;
 import dev.mxj.crypto.machine.EncryptionSettings;
 import dev.mxj.crypto.machine.MachineConfig;
 import dev.mxj.crypto.machine.OlmMachine;
 import dev.mxj.crypto.machine.OutgoingRequest;
 import dev.mxj.crypto.machine.RoomKeyInfo;
 import dev.mxj.crypto.machine.SyncResult;
+import dev.mxj.crypto.machine.UtdReason;
 import dev.mxj.crypto.olm.OlmBackend;
 import dev.mxj.crypto.store.CryptoStore;
 import dev.mxj.crypto.store.MemoryCryptoStore;
@@ -31,23 +33,31 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * sdk-crypto's {@link EncryptionModule}: an {@link OlmMachine} per attached session, whose requests
- * go through the client's transport. Network work (key uploads, queries, claims, to-device sends)
- * runs one step at a time on a chain of futures, so two requests of the machine never race;
- * decryption and to-device processing run at once on the caller's thread.
+ * go through the client's transport. Network work (key uploads, queries, claims, to-device sends,
+ * {@code /keys/changes} after a sync gap, automatic key requests) runs one step at a time on a
+ * chain of futures, so two requests of the machine never race; decryption and to-device processing
+ * run at once on the caller's thread.
  *
+ * <p>An app whose state lives on disk keeps its keys there too, in the same file, under a
+ * passphrase it keeps safe (an OS keychain, the user's password):
  * <pre>{@code
+ * SqliteStore store = SqliteStore.open(Path.of("mxj/alice.db"));
  * MatrixClient client = MatrixClient.builder()
- *     .homeserver(url)
+ *     .homeserverUrl(url)
+ *     .stateStore(store)
  *     .encryption(OlmEncryptionModule.builder(LibolmBackend.create())
- *         .store((user, device) -> mySqliteCryptoStore(user, device))
- *         .passphrase(secretFromTheKeyring)
+ *         .store(store.cryptoStore())          // the keys, in the same file
+ *         .passphrase(secretFromTheKeyring)    // derives the key that encrypts them
  *         .build())
  *     .build();
  * }</pre>
+ * Without {@code store(...)} the keys live in memory and every start is a new device; a client on a
+ * {@code MemoryStateStore} gets such a module without asking ({@link OlmEncryptionModuleProvider}).
  */
 public final class OlmEncryptionModule implements EncryptionModule {
     private static final Logger LOG = LoggerFactory.getLogger(OlmEncryptionModule.class);
@@ -56,17 +66,20 @@ public final class OlmEncryptionModule implements EncryptionModule {
 
     private final OlmBackend olm;
     private final CryptoStoreFactory stores;
+    private final boolean closesStores;
     private final char[] passphrase;
     private final MachineConfig config;
     private final Object lock = new Object();
     private Attached attached;
 
-    private record Attached(EncryptionContext context, CryptoStore store, OlmMachine machine, Chain chain) {
+    private record Attached(EncryptionContext context, CryptoStore store, OlmMachine machine, Chain chain,
+                            AtomicBoolean drainQueued) {
     }
 
     private OlmEncryptionModule(Builder b) {
         this.olm = b.olm;
         this.stores = b.stores;
+        this.closesStores = b.closesStores;
         this.passphrase = b.passphrase.clone();
         this.config = b.config;
     }
@@ -104,10 +117,12 @@ public final class OlmEncryptionModule implements EncryptionModule {
                 try {
                     machine = OlmMachine.open(olm, store, context.userId(), context.deviceId(), passphrase, config);
                 } catch (RuntimeException e) {
-                    store.close();
+                    if (closesStores) {
+                        store.close();
+                    }
                     throw e;
                 }
-                attached = new Attached(context, store, machine, new Chain());
+                attached = new Attached(context, store, machine, new Chain(), new AtomicBoolean());
             }
             drainInBackground(current());
             return CompletableFuture.completedFuture(null);
@@ -121,8 +136,9 @@ public final class OlmEncryptionModule implements EncryptionModule {
         try {
             Attached a = current();
             a.machine().updateTrackedUsers(changes.encryptedRoomMembers());
-            SyncResult result = a.machine().receiveSyncChanges(changes.toDevice(), changes.deviceListsChanged(),
-                    changes.deviceListsLeft(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes());
+            SyncResult result = a.machine().receiveSyncChanges(changes.nextBatch(), changes.toDevice(),
+                    changes.deviceListsChanged(), changes.deviceListsLeft(), changes.oneTimeKeysCounts(),
+                    changes.unusedFallbackKeyTypes());
             announce(a.context(), result);
             drainInBackground(a);
             return CompletableFuture.completedFuture(null);
@@ -167,8 +183,12 @@ public final class OlmEncryptionModule implements EncryptionModule {
     @Override
     public CompletableFuture<RoomDecryption> decrypt(RoomId roomId, RoomEvent event) {
         try {
-            return CompletableFuture.completedFuture(Results.toSpi(roomId,
-                    current().machine().decryptRoomEvent(roomId, event.raw())));
+            Attached a = current();
+            DecryptionResult result = a.machine().decryptRoomEvent(roomId, event.raw());
+            if (result instanceof DecryptionResult.UnableToDecrypt utd && utd.reason() == UtdReason.MISSING_SESSION) {
+                drainSoon(a); // the machine may have queued a key request to our other devices
+            }
+            return CompletableFuture.completedFuture(Results.toSpi(roomId, result));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -187,8 +207,23 @@ public final class OlmEncryptionModule implements EncryptionModule {
         }
         attached.chain().stop();
         attached.machine().close();
-        attached.store().close();
+        if (closesStores) {
+            attached.store().close();
+        }
         attached = null;
+    }
+
+    /** Drains once more after the chain's current work; calls in the meantime share that drain. */
+    private void drainSoon(Attached a) {
+        if (a.drainQueued().compareAndSet(false, true)) {
+            a.chain().then(() -> {
+                a.drainQueued().set(false);
+                return drain(a);
+            }).exceptionally(e -> {
+                LOG.info("Sending crypto requests failed; they are tried again after the next sync: {}", e.toString());
+                return null;
+            });
+        }
     }
 
     private void drainInBackground(Attached a) {
@@ -243,6 +278,8 @@ public final class OlmEncryptionModule implements EncryptionModule {
     public static final class Builder {
         private final OlmBackend olm;
         private CryptoStoreFactory stores = (user, device) -> new MemoryCryptoStore();
+        private boolean closesStores = true;
+        private boolean persistent;
         private char[] passphrase = new char[0];
         private MachineConfig config = MachineConfig.defaults();
 
@@ -250,13 +287,36 @@ public final class OlmEncryptionModule implements EncryptionModule {
             this.olm = Objects.requireNonNull(olm, "olm");
         }
 
-        /** Where each device's crypto state lives. Default: in memory (lost when the process ends). */
+        /**
+         * Where each device's crypto state lives, opened at each attach and closed at each detach.
+         * Default: in memory (lost when the process ends). Needs a {@link #passphrase}.
+         */
         public Builder store(CryptoStoreFactory factory) {
             this.stores = Objects.requireNonNull(factory, "factory");
+            this.closesStores = true;
+            this.persistent = true;
             return this;
         }
 
-        /** The secret the pickle key is derived from (copied; wipe yours after). Default: empty. */
+        /**
+         * The app's crypto store, e.g. {@code sqliteStore.cryptoStore()}: used at every attach and never
+         * closed by the module (the app closes it, or its {@code SqliteStore} does). It holds one
+         * device's keys: the module refuses to attach a session of another user or device to it
+         * ({@link IllegalStateException}); give each device its own store. Needs a
+         * {@link #passphrase}.
+         */
+        public Builder store(CryptoStore store) {
+            Objects.requireNonNull(store, "store");
+            this.stores = (user, device) -> store;
+            this.closesStores = false;
+            this.persistent = !(store instanceof MemoryCryptoStore);
+            return this;
+        }
+
+        /**
+         * The secret the pickle key is derived from (copied; wipe yours after). The same secret must
+         * open the store after every restart. Default: empty, which only an in-memory store accepts.
+         */
         public Builder passphrase(char[] secret) {
             Arrays.fill(this.passphrase, '\0');
             this.passphrase = secret.clone();
@@ -269,7 +329,18 @@ public final class OlmEncryptionModule implements EncryptionModule {
             return this;
         }
 
+        /**
+         * The module.
+         *
+         * @throws IllegalStateException if a persistent store was given without a passphrase: its
+         *                               keys would be encrypted with a key anyone can derive
+         */
         public OlmEncryptionModule build() {
+            if (persistent && passphrase.length == 0) {
+                throw new IllegalStateException("A crypto store that outlives the process needs a passphrase: call"
+                        + " passphrase(secret) with a secret the app keeps safe (an OS keychain, the user's password)"
+                        + " and passes again after every restart");
+            }
             return new OlmEncryptionModule(this);
         }
     }

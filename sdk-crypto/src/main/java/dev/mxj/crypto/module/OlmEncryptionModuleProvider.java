@@ -16,8 +16,9 @@ import java.util.Optional;
  * Found by {@link java.util.ServiceLoader}: gives a client whose state lives in memory an
  * {@link OlmEncryptionModule} whose crypto state lives in memory too (the same lifetime; a random
  * passphrase). For a persistent state store it answers nothing: keys must outlive the process
- * there, so that store's own provider (sdk-store's SQLite one) or an explicit
- * {@code MatrixClient.builder().encryption(...)} supplies the module. Answers nothing either when
+ * there, under a passphrase only the app knows, so the app passes the module itself:
+ * {@code MatrixClient.builder().encryption(OlmEncryptionModule.builder(backend).store(sqliteStore.cryptoStore())
+ * .passphrase(secret).build())} (see {@link OlmEncryptionModule}). Answers nothing either when
  * libolm is not installed (logged, with what to install).
  */
 public final class OlmEncryptionModuleProvider implements EncryptionModuleProvider {
@@ -26,6 +27,10 @@ public final class OlmEncryptionModuleProvider implements EncryptionModuleProvid
     @Override
     public Optional<EncryptionModule> create(StateStore stateStore) {
         if (!(stateStore instanceof MemoryStateStore)) {
+            LOG.info("No automatic end-to-end encryption for a client on a {}: its keys must outlive the process"
+                    + " under the app's passphrase. Pass MatrixClient.builder().encryption(OlmEncryptionModule"
+                    + ".builder(LibolmBackend.create()).store(cryptoStore).passphrase(secret).build())",
+                    stateStore.getClass().getSimpleName());
             return Optional.empty();
         }
         try {

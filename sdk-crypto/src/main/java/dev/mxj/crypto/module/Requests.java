@@ -1,5 +1,6 @@
 package dev.mxj.crypto.module;
 
+import dev.mxj.MatrixApiException;
 import dev.mxj.crypto.machine.OlmMachine;
 import dev.mxj.crypto.machine.OutgoingRequest;
 import dev.mxj.json.RawJson;
@@ -7,8 +8,11 @@ import dev.mxj.spi.CryptoRequest;
 import dev.mxj.spi.CryptoTransport;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Sends the machine's requests through the client's transport and hands the answers back. */
 final class Requests {
@@ -19,6 +23,12 @@ final class Requests {
 
     /** The transport form of a machine request. */
     static CryptoRequest toTransport(OutgoingRequest request) {
+        if (request instanceof OutgoingRequest.KeysChanges c) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("from", c.from());
+            query.put("to", c.to());
+            return CryptoRequest.get(CLIENT + "/v3/keys/changes", query);
+        }
         if (request instanceof OutgoingRequest.ToDevice t) {
             return CryptoRequest.put(CLIENT + "/v3/sendToDevice", t.body(), t.eventType(), t.txnId());
         }
@@ -27,10 +37,22 @@ final class Requests {
         return request instanceof OutgoingRequest.KeysClaim ? post : post.asRepeatable();
     }
 
-    /** Sends {@code request} and marks it sent with the answer. */
+    /**
+     * Sends {@code request} and marks it sent with the answer. A refusal for good (a 4xx other than
+     * 429) is told to the machine, which falls back where it can; the future still fails.
+     */
     static CompletableFuture<Void> send(OlmMachine machine, CryptoTransport transport, OutgoingRequest request) {
-        return transport.send(toTransport(request)).thenAccept((RawJson answer) ->
-                machine.markRequestAsSent(request.id(), answer));
+        return transport.send(toTransport(request)).whenComplete((answer, error) -> {
+            if (error != null && refusedForGood(error)) {
+                machine.markRequestAsFailed(request.id());
+            }
+        }).thenAccept((RawJson answer) -> machine.markRequestAsSent(request.id(), answer));
+    }
+
+    private static boolean refusedForGood(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof MatrixApiException api && api.httpStatus() >= 400 && api.httpStatus() < 500
+                && api.httpStatus() != 429;
     }
 
     /** Sends all of {@code requests} at once; completes when all are answered (fails if one fails). */

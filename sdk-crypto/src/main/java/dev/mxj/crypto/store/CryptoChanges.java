@@ -37,6 +37,8 @@ import dev.mxj.id.UserId;
  * @param keyRequestsRemoved           ids of key requests that are done
  * @param decryptionRecords            replay records, by (roomId, sessionId, messageIndex); the first one
  *                                     saved for a key stays
+ * @param syncToken                    the {@code next_batch} of the last sync the machine processed,
+ *                                     replacing the stored one
  */
 public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<StoredAccount> account,
                             List<StoredOlmSession> olmSessions,
@@ -48,7 +50,7 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
                             List<PendingRequest> requestsAdded, Set<String> requestsRemoved,
                             List<StoredWithheld> withheld,
                             List<StoredKeyRequest> keyRequests, Set<String> keyRequestsRemoved,
-                            List<DecryptionRecord> decryptionRecords) {
+                            List<DecryptionRecord> decryptionRecords, Optional<String> syncToken) {
     public CryptoChanges {
         Objects.requireNonNull(pickleKeyParams, "pickleKeyParams");
         Objects.requireNonNull(account, "account");
@@ -65,6 +67,20 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
         keyRequests = List.copyOf(keyRequests);
         keyRequestsRemoved = Set.copyOf(keyRequestsRemoved);
         decryptionRecords = List.copyOf(decryptionRecords);
+        Objects.requireNonNull(syncToken, "syncToken");
+    }
+
+    /** Changes that leave the sync token as it is. */
+    public CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<StoredAccount> account,
+                         List<StoredOlmSession> olmSessions, List<StoredInboundGroupSession> inboundGroupSessions,
+                         List<StoredOutboundGroupSession> outboundGroupSessions, Set<RoomId> outboundGroupSessionsRemoved,
+                         List<StoredDevice> devices, Map<UserId, Boolean> trackedUsers, Set<UserId> trackedUsersRemoved,
+                         List<PendingRequest> requestsAdded, Set<String> requestsRemoved, List<StoredWithheld> withheld,
+                         List<StoredKeyRequest> keyRequests, Set<String> keyRequestsRemoved,
+                         List<DecryptionRecord> decryptionRecords) {
+        this(pickleKeyParams, account, olmSessions, inboundGroupSessions, outboundGroupSessions,
+                outboundGroupSessionsRemoved, devices, trackedUsers, trackedUsersRemoved, requestsAdded, requestsRemoved,
+                withheld, keyRequests, keyRequestsRemoved, decryptionRecords, Optional.empty());
     }
 
     /** A new builder with nothing in it. */
@@ -79,7 +95,7 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
                 && outboundGroupSessionsRemoved.isEmpty() && devices.isEmpty() && trackedUsers.isEmpty()
                 && trackedUsersRemoved.isEmpty() && requestsAdded.isEmpty() && requestsRemoved.isEmpty()
                 && withheld.isEmpty() && keyRequests.isEmpty() && keyRequestsRemoved.isEmpty()
-                && decryptionRecords.isEmpty();
+                && decryptionRecords.isEmpty() && syncToken.isEmpty();
     }
 
     /**
@@ -101,6 +117,7 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
         private final Map<String, StoredKeyRequest> keyRequests = new LinkedHashMap<>();
         private final Set<String> keyRequestsRemoved = new LinkedHashSet<>();
         private final List<DecryptionRecord> records = new ArrayList<>();
+        private Optional<String> syncToken = Optional.empty();
 
         private Builder() {
         }
@@ -188,6 +205,11 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
             return this;
         }
 
+        public Builder syncToken(String token) {
+            syncToken = Optional.of(Objects.requireNonNull(token, "token"));
+            return this;
+        }
+
         /** Adds everything in {@code other}, as if its parts were added one by one in its order. */
         public Builder addAll(CryptoChanges other) {
             other.pickleKeyParams().ifPresent(this::pickleKeyParams);
@@ -205,6 +227,7 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
             other.keyRequests().forEach(this::keyRequest);
             other.keyRequestsRemoved().forEach(this::removeKeyRequest);
             other.decryptionRecords().forEach(this::decryptionRecord);
+            other.syncToken().ifPresent(this::syncToken);
             return this;
         }
 
@@ -213,7 +236,7 @@ public record CryptoChanges(Optional<PickleKeyParams> pickleKeyParams, Optional<
                     List.copyOf(inbound.values()), List.copyOf(outbound.values()), outboundRemoved,
                     List.copyOf(devices.values()), tracked, untracked, List.copyOf(requestsAdded.values()),
                     requestsRemoved, List.copyOf(withheld.values()), List.copyOf(keyRequests.values()),
-                    keyRequestsRemoved, records);
+                    keyRequestsRemoved, records, syncToken);
         }
     }
 }

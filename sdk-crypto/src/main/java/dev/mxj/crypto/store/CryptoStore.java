@@ -66,6 +66,14 @@ public interface CryptoStore extends AutoCloseable {
     Optional<DecryptionRecord> decryptionRecord(RoomId roomId, String sessionId, long messageIndex);
 
     /**
+     * The {@code next_batch} token of the last sync the machine processed, once
+     * {@link CryptoChanges#syncToken()} was saved: after a gap (a crash between the state store's
+     * commit and the machine's processing, a restored backup) the machine asks
+     * {@code /keys/changes} from there.
+     */
+    Optional<String> syncToken();
+
+    /**
      * Saves {@code changes} atomically: all or nothing, even if the process dies during the call.
      * A {@link DecryptionRecord} whose key is already stored is ignored (the first one stays).
      *

@@ -29,6 +29,7 @@ public final class MemoryCryptoStore implements CryptoStore {
     private final Map<List<String>, StoredWithheld> withheld = new HashMap<>();
     private final Map<String, StoredKeyRequest> keyRequests = new LinkedHashMap<>();
     private final Map<List<Object>, DecryptionRecord> records = new HashMap<>();
+    private Optional<String> syncToken = Optional.empty();
     private boolean closed;
 
     @Override
@@ -107,8 +108,15 @@ public final class MemoryCryptoStore implements CryptoStore {
     }
 
     @Override
+    public synchronized Optional<String> syncToken() {
+        open();
+        return syncToken;
+    }
+
+    @Override
     public synchronized void save(CryptoChanges changes) {
         open();
+        changes.syncToken().ifPresent(t -> syncToken = Optional.of(t));
         changes.pickleKeyParams().ifPresent(p -> pickleKeyParams = Optional.of(p));
         changes.account().ifPresent(a -> account = Optional.of(a));
         for (StoredOlmSession s : changes.olmSessions()) {

@@ -4,6 +4,7 @@ import dev.mxj.id.RoomId;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Megolm session we can decrypt with, keyed by room and session id.
@@ -19,10 +20,13 @@ import java.util.Objects;
  *                        the sender's identity is then not authenticated
  * @param firstKnownIndex the first message index the session decrypts
  * @param pickle          the session, pickled with the {@link PickleKey}
+ * @param keySender       who handed us the key over Olm (user and device key); the machine decrypts
+ *                        only that user's events with a key it did not forward from elsewhere.
+ *                        Empty for keys saved before mxj recorded it
  */
 public record StoredInboundGroupSession(RoomId roomId, String sessionId, String senderKey, String signingKey,
                                         List<String> forwardingChain, boolean forwarded, long firstKnownIndex,
-                                        String pickle) {
+                                        String pickle, Optional<KeySender> keySender) {
     public StoredInboundGroupSession {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -30,6 +34,15 @@ public record StoredInboundGroupSession(RoomId roomId, String sessionId, String 
         Objects.requireNonNull(signingKey, "signingKey");
         forwardingChain = List.copyOf(forwardingChain);
         Objects.requireNonNull(pickle, "pickle");
+        Objects.requireNonNull(keySender, "keySender");
+    }
+
+    /** A session whose key sender is not known (saved before mxj recorded it). */
+    public StoredInboundGroupSession(RoomId roomId, String sessionId, String senderKey, String signingKey,
+                                     List<String> forwardingChain, boolean forwarded, long firstKnownIndex,
+                                     String pickle) {
+        this(roomId, sessionId, senderKey, signingKey, forwardingChain, forwarded, firstKnownIndex, pickle,
+                Optional.empty());
     }
 
     @Override

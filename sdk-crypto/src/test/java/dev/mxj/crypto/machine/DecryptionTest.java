@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Room event decryption: every failure is a value with a reason, replays are refused. */
 class DecryptionTest {
@@ -161,15 +162,17 @@ class DecryptionTest {
     }
 
     @Test
-    void aSessionUsedUnderAnotherSenderHasNoDevice() {
+    void aSessionUsedUnderAnotherSenderIsRefused() {
         RawJson event = alice.send(ROOM, members, EncryptionSettings.defaults(), "mine");
         bob.sync();
         // the server (or anyone relaying) claims the event came from carol
         RawJson forged = Json.raw(Json.obj("event_id", "$f", "sender", "@carol:example.org",
                 "content", event.object("content").orElseThrow()));
-        DecryptionResult.Decrypted d = assertInstanceOf(DecryptionResult.Decrypted.class, bob.decrypt(ROOM, forged));
-        assertEquals(SenderTrust.UNKNOWN_DEVICE, d.trust(), "alice's key does not belong to a device of carol");
-        assertEquals(Optional.empty(), d.senderDevice());
+        DecryptionResult.UnableToDecrypt utd = assertInstanceOf(DecryptionResult.UnableToDecrypt.class,
+                bob.decrypt(ROOM, forged));
+        assertEquals(UtdReason.SENDER_MISMATCH, utd.reason(), "alice's session does not belong to carol");
+        assertTrue(utd.message().contains("@alice:example.org"), utd.message());
+        assertInstanceOf(DecryptionResult.Decrypted.class, bob.decrypt(ROOM, event), "alice's own event still reads");
     }
 
     @Test

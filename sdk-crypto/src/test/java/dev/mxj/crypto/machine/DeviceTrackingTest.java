@@ -135,13 +135,17 @@ class DeviceTrackingTest {
     }
 
     @Test
-    void leftUsersAndGapsTriggerQueries() {
+    void leftUsersAreNoLongerTrackedAndGapsTriggerQueries() {
         TestNet.Party alice = net.party("@alice:example.org", "ALICE1");
         TestNet.Party bob = net.party("@bob:example.org", "BOB1");
         alice.machine.updateTrackedUsers(List.of(bob.user));
         alice.settle();
-        alice.machine.receiveSyncChanges(List.of(), Set.of(), Set.of(bob.user), Map.of(), Optional.empty());
-        assertTrue(alice.machine.isDirty(bob.user));
+        alice.machine.receiveSyncChanges(List.of(), Set.of(), Set.of(bob.user, alice.user), Map.of(), Optional.empty());
+        assertFalse(alice.machine.trackedUsers().contains(bob.user), "bob shares no encrypted room any more");
+        assertTrue(alice.machine.trackedUsers().contains(alice.user), "our own user is always tracked");
+        assertTrue(alice.machine.device(bob.user, bob.device).isPresent(), "his devices stay known");
+        alice.machine.updateTrackedUsers(List.of(bob.user));
+        assertTrue(alice.machine.isDirty(bob.user), "tracked again when he shares a room again: queried first");
         alice.flush();
         assertFalse(alice.machine.isDirty(bob.user));
 

@@ -20,6 +20,8 @@ import java.util.Set;
  * the machines' requests are answered with in these tests. Keeps the uploaded device keys as
  * given (tests may tamper with them), hands out each one-time key once and the fallback key after
  * that, routes to-device messages to inboxes, and notes device list changes for every device.
+ * Each change moves the stream position that sync tokens ({@link #token()}) name, so
+ * {@code /keys/changes} can answer what changed between two tokens.
  */
 final class FakeKeyServer {
     private final Map<UserId, Map<DeviceId, Map<String, Object>>> deviceKeys = new LinkedHashMap<>();
@@ -31,6 +33,13 @@ final class FakeKeyServer {
     private final Map<DeviceKey, Set<String>> seenTxnIds = new HashMap<>();
     final List<RawJson> uploads = new ArrayList<>();
     final List<RawJson> toDeviceBodies = new ArrayList<>();
+    final List<OutgoingRequest.KeysChanges> changesAsked = new ArrayList<>();
+    /** Device list changes in stream order: position i + 1 is entry i. */
+    private final List<Change> changeLog = new ArrayList<>();
+    private final Map<DeviceKey, Set<UserId>> left = new HashMap<>();
+
+    private record Change(UserId user, boolean left) {
+    }
 
     /** Answers {@code request} sent by {@code from}. */
     RawJson handle(DeviceKey from, OutgoingRequest request) {
@@ -41,6 +50,8 @@ final class FakeKeyServer {
             return query(body);
         } else if (request instanceof OutgoingRequest.KeysClaim) {
             return claim(body);
+        } else if (request instanceof OutgoingRequest.KeysChanges c) {
+            return keysChanges(c);
         }
         return toDevice(from, (OutgoingRequest.ToDevice) request, body);
     }
@@ -120,6 +131,40 @@ final class FakeKeyServer {
         return RawJson.emptyObject();
     }
 
+    /** The sync token of the current stream position, as a sync now would give it. */
+    String token() {
+        return "s" + changeLog.size();
+    }
+
+    private RawJson keysChanges(OutgoingRequest.KeysChanges request) {
+        changesAsked.add(request);
+        int from = Integer.parseInt(request.from().substring(1));
+        int to = Math.min(Integer.parseInt(request.to().substring(1)), changeLog.size());
+        Set<String> changed = new LinkedHashSet<>();
+        Set<String> gone = new LinkedHashSet<>();
+        for (Change change : changeLog.subList(Math.min(from, to), to)) {
+            (change.left() ? gone : changed).add(change.user().value());
+        }
+        changed.removeAll(gone);
+        return Json.raw(Json.obj("changed", List.copyOf(changed), "left", List.copyOf(gone)));
+    }
+
+    /** {@code user} left every encrypted room shared with the others: their next sync lists them in {@code left}. */
+    void userLeft(UserId user) {
+        changeLog.add(new Change(user, true));
+        for (Map<DeviceId, Map<String, Object>> devices : deviceKeys.values()) {
+            for (DeviceId d : devices.keySet()) {
+                left.computeIfAbsent(keyOf(devices, d), k -> new LinkedHashSet<>()).add(user);
+            }
+        }
+    }
+
+    /** Takes the users who left, as the device's next sync reports them. */
+    Set<UserId> takeLeft(DeviceKey device) {
+        Set<UserId> users = left.remove(device);
+        return users == null ? Set.of() : users;
+    }
+
     /** Puts a to-device event in a device's inbox. */
     void deliver(DeviceKey to, String type, UserId sender, Object content) {
         RawJson raw = Json.raw(Json.obj("type", type, "sender", sender.value(), "content", content));
@@ -178,6 +223,7 @@ final class FakeKeyServer {
     }
 
     private void notifyChanged(UserId user) {
+        changeLog.add(new Change(user, false));
         for (Map<DeviceId, Map<String, Object>> devices : deviceKeys.values()) {
             for (DeviceId d : devices.keySet()) {
                 // every device of every user hears of it (they share rooms in these tests)

@@ -48,6 +48,10 @@ class KeyGossipTest {
 
     private void requestAndExchange() {
         assertTrue(bob2.machine.requestRoomKey(ROOM, early.object("content").orElseThrow()));
+        exchange();
+    }
+
+    private void exchange() {
         bob2.flush();
         bob1.sync();
         bob1.flush();
@@ -59,8 +63,10 @@ class KeyGossipTest {
     void aVerifiedOwnDeviceGetsTheKeyAndTheRequestIsCancelled() {
         assertEquals(UtdReason.MISSING_SESSION, assertInstanceOf(DecryptionResult.UnableToDecrypt.class,
                 bob2.decrypt(ROOM, early)).reason());
+        assertEquals(1, bob2.store.keyRequests().size(), "the missing session was asked for on its own");
+        assertFalse(bob2.machine.requestRoomKey(ROOM, early.object("content").orElseThrow()), "already asked");
         verifyEachOther();
-        requestAndExchange();
+        exchange();
         assertEquals(1, bob2.lastSync.roomKeysReceived().size());
         DecryptionResult.Decrypted d = assertInstanceOf(DecryptionResult.Decrypted.class, bob2.decrypt(ROOM, early));
         assertTrue(d.forwarded());
@@ -75,6 +81,10 @@ class KeyGossipTest {
                 "no request for a key we have");
         assertEquals(List.of(bob1.machine.identityKeys().curve25519()),
                 bob2.store.inboundGroupSession(ROOM, d.sessionId()).orElseThrow().forwardingChain());
+        assertEquals(java.util.Optional.of(new dev.mxj.crypto.store.KeySender(bob1.user,
+                        bob1.machine.identityKeys().curve25519())),
+                bob2.store.inboundGroupSession(ROOM, d.sessionId()).orElseThrow().keySender(),
+                "the forwarder handed it over; alice's events still decrypt: a forwarded key binds no sender");
     }
 
     @Test

@@ -74,11 +74,20 @@ final class TestNet implements AutoCloseable {
             machine.markRequestAsSent(r.id(), server.handle(key(), r));
         }
 
-        /** One sync: inbox, device list changes, key counts. */
+        /** One sync: its token, inbox, device list changes, key counts. */
         SyncResult sync() {
-            lastSync = machine.receiveSyncChanges(server.takeInbox(key()), server.takeChanged(key()), Set.of(),
-                    server.oneTimeKeyCounts(key()), server.unusedFallbackTypes(key()));
+            lastSync = machine.receiveSyncChanges(server.token(), server.takeInbox(key()), server.takeChanged(key()),
+                    server.takeLeft(key()), server.oneTimeKeyCounts(key()), server.unusedFallbackTypes(key()));
             return lastSync;
+        }
+
+        /**
+         * A sync the client saved but whose crypto parts never reached the machine (a crash in
+         * between): its device list changes are gone; its to-device events stay in the inbox.
+         */
+        void lostSync() {
+            server.takeChanged(key());
+            server.takeLeft(key());
         }
 
         /** Sync then flush, twice (answers may cause more requests). */
@@ -130,7 +139,11 @@ final class TestNet implements AutoCloseable {
     }
 
     Party party(String user, String device, MachineConfig config) {
-        Party p = new Party(UserId.of(user), DeviceId.of(device), new MemoryCryptoStore(),
+        return party(user, device, config, new MemoryCryptoStore());
+    }
+
+    Party party(String user, String device, MachineConfig config, CryptoStore store) {
+        Party p = new Party(UserId.of(user), DeviceId.of(device), store,
                 config.withPickleIterations(1000).withClock(clock));
         parties.add(p);
         p.flush();

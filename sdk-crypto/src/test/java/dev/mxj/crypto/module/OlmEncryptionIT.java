@@ -103,7 +103,7 @@ class OlmEncryptionIT {
 
     @Test
     void aRestartedClientKeepsItsKeysAndItsSession(Dendrite dendrite, TestUser alice, TestUser bob) {
-        CryptoStore aliceKeys = new KeptOpen(new MemoryCryptoStore()); // stands for a store on disk
+        CryptoStore aliceKeys = new MemoryCryptoStore(); // stands for a store on disk: the module never closes it
         MemoryStateStore aliceState = new MemoryStateStore();
         try (MatrixClient b = client(dendrite, bob, new MemoryCryptoStore(), new MemoryStateStore())) {
             Room room;
@@ -126,86 +126,12 @@ class OlmEncryptionIT {
         }
     }
 
-    /** A store that outlives the module: close() is ignored, as a file on disk outlives the process. */
-    private record KeptOpen(CryptoStore inner) implements CryptoStore {
-        @Override
-        public Optional<dev.mxj.crypto.store.PickleKeyParams> pickleKeyParams() {
-            return inner.pickleKeyParams();
-        }
-
-        @Override
-        public Optional<dev.mxj.crypto.store.StoredAccount> account() {
-            return inner.account();
-        }
-
-        @Override
-        public List<dev.mxj.crypto.store.StoredOlmSession> olmSessions(String senderKey) {
-            return inner.olmSessions(senderKey);
-        }
-
-        @Override
-        public Optional<dev.mxj.crypto.store.StoredInboundGroupSession> inboundGroupSession(RoomId roomId,
-                                                                                            String sessionId) {
-            return inner.inboundGroupSession(roomId, sessionId);
-        }
-
-        @Override
-        public List<dev.mxj.crypto.store.StoredInboundGroupSession> inboundGroupSessions(RoomId roomId) {
-            return inner.inboundGroupSessions(roomId);
-        }
-
-        @Override
-        public Optional<dev.mxj.crypto.store.StoredOutboundGroupSession> outboundGroupSession(RoomId roomId) {
-            return inner.outboundGroupSession(roomId);
-        }
-
-        @Override
-        public java.util.Map<DeviceId, dev.mxj.crypto.store.StoredDevice> devices(UserId userId) {
-            return inner.devices(userId);
-        }
-
-        @Override
-        public java.util.Map<UserId, Boolean> trackedUsers() {
-            return inner.trackedUsers();
-        }
-
-        @Override
-        public List<dev.mxj.crypto.store.PendingRequest> pendingRequests() {
-            return inner.pendingRequests();
-        }
-
-        @Override
-        public Optional<dev.mxj.crypto.store.StoredWithheld> withheld(RoomId roomId, String sessionId) {
-            return inner.withheld(roomId, sessionId);
-        }
-
-        @Override
-        public List<dev.mxj.crypto.store.StoredKeyRequest> keyRequests() {
-            return inner.keyRequests();
-        }
-
-        @Override
-        public Optional<dev.mxj.crypto.store.DecryptionRecord> decryptionRecord(RoomId roomId, String sessionId,
-                                                                               long messageIndex) {
-            return inner.decryptionRecord(roomId, sessionId, messageIndex);
-        }
-
-        @Override
-        public void save(dev.mxj.crypto.store.CryptoChanges changes) {
-            inner.save(changes);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private static MatrixClient client(Dendrite dendrite, TestUser user, CryptoStore keys, MemoryStateStore state) {
         if (state.loadSession().isEmpty()) {
             state.saveSession(Session.of(dendrite.baseUrl(), UserId.of(user.userId()), DeviceId.of(user.deviceId()),
                     user.accessToken()));
         }
-        OlmEncryptionModule module = OlmEncryptionModule.builder(LibolmBackend.create()).store((u, d) -> keys)
+        OlmEncryptionModule module = OlmEncryptionModule.builder(LibolmBackend.create()).store(keys)
                 .passphrase("it passphrase".toCharArray())
                 .config(MachineConfig.defaults().withPickleIterations(1000)).build();
         return MatrixClient.builder().homeserverUrl(dendrite.baseUrl()).stateStore(state).encryption(module).build();

@@ -22,8 +22,10 @@ import static dev.mxj.crypto.store.CryptoStoreFixtures.ROOM;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.account;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.device;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.forwarded;
+import static dev.mxj.crypto.store.CryptoStoreFixtures.fromBob;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.inbound;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.olm;
+import static dev.mxj.crypto.store.CryptoStoreFixtures.olmWithHashes;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.outbound;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.params;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.record;
@@ -87,6 +89,7 @@ public abstract class CryptoStoreContract {
         assertEquals(Optional.empty(), store.withheld(ROOM, "s"));
         assertEquals(List.of(), store.keyRequests());
         assertEquals(Optional.empty(), store.decryptionRecord(ROOM, "s", 0));
+        assertEquals(Optional.empty(), store.syncToken());
     }
 
     @Test
@@ -146,6 +149,41 @@ public abstract class CryptoStoreContract {
         assertEquals(forwarded(ROOM, "s1", 7), replaced);
         assertEquals(List.of("curveKeyOfCarol", "curveKeyOfDave"), replaced.forwardingChain(),
                 "the forwarding chain keeps its order");
+    }
+
+    @Test
+    void theKeySenderOfARoomKeyIsKept() throws Exception {
+        CryptoStore store = store();
+        store.save(changes().inboundGroupSession(fromBob(ROOM, "s1")).inboundGroupSession(inbound(ROOM, "s2", "p2"))
+                .build());
+        assertEquals(Optional.of(new KeySender(BOB, "curveKeyOfBob")),
+                store.inboundGroupSession(ROOM, "s1").orElseThrow().keySender());
+        assertEquals(Optional.empty(), store.inboundGroupSession(ROOM, "s2").orElseThrow().keySender(),
+                "a key without a recorded sender stays without one");
+        assertEquals(Set.of(fromBob(ROOM, "s1"), inbound(ROOM, "s2", "p2")), Set.copyOf(store.inboundGroupSessions(ROOM)));
+    }
+
+    @Test
+    void olmMessageHashesAreKeptInOrderAndReplaced() throws Exception {
+        CryptoStore store = store();
+        store.save(changes().olmSession(olmWithHashes("keyB", "s1", List.of("h1", "h2", "h3"))).build());
+        assertEquals(List.of("h1", "h2", "h3"), store.olmSessions("keyB").get(0).recentMessageHashes());
+        store.save(changes().olmSession(olmWithHashes("keyB", "s1", List.of("h2", "h3", "h4"))).build());
+        assertEquals(List.of(olmWithHashes("keyB", "s1", List.of("h2", "h3", "h4"))), store.olmSessions("keyB"));
+        store.save(changes().olmSession(olm("keyB", "s1", "p", 1)).build());
+        assertEquals(List.of(), store.olmSessions("keyB").get(0).recentMessageHashes());
+    }
+
+    @Test
+    void theSyncTokenIsReplacedAndKeptWhenAbsent() throws Exception {
+        CryptoStore store = store();
+        store.save(changes().syncToken("s1_a").build());
+        assertEquals(Optional.of("s1_a"), store.syncToken());
+        store.save(changes().syncToken("s2_b").trackedUser(BOB, true).build());
+        assertEquals(Optional.of("s2_b"), store.syncToken());
+        store.save(changes().trackedUser(BOB, false).build());
+        assertEquals(Optional.of("s2_b"), store.syncToken(), "a save without a token keeps the stored one");
+        assertTrue(!changes().syncToken("x").build().isEmpty(), "a token alone is a change");
     }
 
     @Test
@@ -313,6 +351,9 @@ public abstract class CryptoStoreContract {
                 .withheld(new StoredWithheld(OTHER_ROOM, "g2", "k", "m.no_olm", Optional.of("no olm")))
                 .keyRequest(new StoredKeyRequest("k1", OTHER_ROOM, "g2", "k", false))
                 .decryptionRecord(record("g1", 3, "$e"))
+                .olmSession(olmWithHashes("keyC", "s9", List.of("hashA", "hashB")))
+                .inboundGroupSession(fromBob(OTHER_ROOM, "g3"))
+                .syncToken("s72594_4483_1934")
                 .build();
     }
 
@@ -330,5 +371,8 @@ public abstract class CryptoStoreContract {
                 store.withheld(OTHER_ROOM, "g2"));
         assertEquals(List.of(new StoredKeyRequest("k1", OTHER_ROOM, "g2", "k", false)), store.keyRequests());
         assertEquals(Optional.of(record("g1", 3, "$e")), store.decryptionRecord(ROOM, "g1", 3));
+        assertEquals(List.of(olmWithHashes("keyC", "s9", List.of("hashA", "hashB"))), store.olmSessions("keyC"));
+        assertEquals(Optional.of(fromBob(OTHER_ROOM, "g3")), store.inboundGroupSession(OTHER_ROOM, "g3"));
+        assertEquals(Optional.of("s72594_4483_1934"), store.syncToken());
     }
 }

@@ -38,6 +38,17 @@ public final class CryptoStoreFixtures {
                 pickle);
     }
 
+    /** A room key from Bob's phone, with the key sender recorded. */
+    public static StoredInboundGroupSession fromBob(RoomId room, String sessionId) {
+        return new StoredInboundGroupSession(room, sessionId, "curveKeyOfBob", "edKeyOfBob", List.of(), false, 0,
+                "pickleFromBob", Optional.of(new KeySender(BOB, "curveKeyOfBob")));
+    }
+
+    /** An Olm session that remembers the hashes of the messages it decrypted. */
+    public static StoredOlmSession olmWithHashes(String senderKey, String sessionId, List<String> hashes) {
+        return new StoredOlmSession(senderKey, sessionId, "hashedPickle", 100, 200, hashes);
+    }
+
     public static StoredInboundGroupSession forwarded(RoomId room, String sessionId, long firstIndex) {
         return new StoredInboundGroupSession(room, sessionId, "curveKeyOfBob", "edKeyOfBob",
                 List.of("curveKeyOfCarol", "curveKeyOfDave"), true, firstIndex, "forwardedPickle");

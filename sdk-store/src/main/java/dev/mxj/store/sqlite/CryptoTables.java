@@ -1,6 +1,7 @@
 package dev.mxj.store.sqlite;
 
 import dev.mxj.crypto.store.DecryptionRecord;
+import dev.mxj.crypto.store.KeySender;
 import dev.mxj.crypto.store.LocalTrust;
 import dev.mxj.crypto.store.PendingRequest;
 import dev.mxj.crypto.store.PickleKeyParams;
@@ -28,14 +29,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read side of the crypto tables (migration 0006): rows back into the crypto store's records.
+ * The read side of the crypto tables (migrations 0006 and 0007): rows back into the crypto store's records.
  * Callers own the (read) transaction. A row that does not read back (an ID that does not
  * validate) is reported as a damaged table, without its content.
  */
 final class CryptoTables {
-    private static final String OLM_COLUMNS = "sender_key, session_id, pickle, created_at, last_used_at";
+    private static final String OLM_COLUMNS = "sender_key, session_id, pickle, created_at, last_used_at,"
+            + " recent_message_hashes";
     private static final String INBOUND_COLUMNS = "room_id, session_id, sender_key, signing_key, forwarding_chain,"
-            + " forwarded, first_known_index, pickle";
+            + " forwarded, first_known_index, pickle, key_sender_user, key_sender_key";
     private static final String DEVICE_COLUMNS = "user_id, device_id, curve25519, ed25519, device_keys, display_name,"
             + " trust, deleted";
 
@@ -57,8 +59,9 @@ final class CryptoTables {
 
     static List<StoredOlmSession> olmSessions(Connection c, String senderKey) throws SQLException {
         return Rows.list(c, "SELECT " + OLM_COLUMNS + " FROM crypto_olm_session WHERE sender_key = ?",
-                row -> new StoredOlmSession(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                        row.getLong(5)), senderKey);
+                row -> readable("crypto_olm_session", () -> new StoredOlmSession(row.getString(1), row.getString(2),
+                        row.getString(3), row.getLong(4), row.getLong(5), strings(row.getString(6),
+                        "the message hashes"))), senderKey);
     }
 
     static Optional<StoredInboundGroupSession> inbound(Connection c, RoomId roomId, String sessionId)
@@ -75,24 +78,36 @@ final class CryptoTables {
     private static StoredInboundGroupSession inbound(ResultSet row) throws SQLException {
         return readable("crypto_inbound_group_session", () -> new StoredInboundGroupSession(
                 RoomId.of(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
-                chain(row.getString(5)), row.getInt(6) != 0, row.getLong(7), row.getString(8)));
+                strings(row.getString(5), "the forwarding chain"), row.getInt(6) != 0, row.getLong(7),
+                row.getString(8), keySender(row.getString(9), row.getString(10))));
     }
 
-    private static List<String> chain(String json) {
+    /** The key sender of a room key; empty for rows saved before migration 0007. */
+    private static Optional<KeySender> keySender(String user, String curveKey) {
+        return user == null || curveKey == null ? Optional.empty()
+                : Optional.of(new KeySender(UserId.of(user), curveKey));
+    }
+
+    /** A JSON array of strings, or empty for NULL. */
+    private static List<String> strings(String json, String what) {
         if (json == null) {
             return List.of();
         }
         if (!(RawJson.parse(json).tree() instanceof List<?> keys)) {
-            throw new IllegalArgumentException("the forwarding chain is not a JSON array");
+            throw new IllegalArgumentException(what + " is not a JSON array");
         }
         List<String> out = new ArrayList<>(keys.size());
         for (Object key : keys) {
             if (!(key instanceof String text)) {
-                throw new IllegalArgumentException("the forwarding chain holds a value that is not a string");
+                throw new IllegalArgumentException(what + " holds a value that is not a string");
             }
             out.add(text);
         }
         return out;
+    }
+
+    static Optional<String> syncToken(Connection c) throws SQLException {
+        return Rows.first(c, "SELECT token FROM crypto_sync_token WHERE id = 1", row -> row.getString(1));
     }
 
     static Optional<StoredOutboundGroupSession> outbound(Connection c, RoomId roomId) throws SQLException {

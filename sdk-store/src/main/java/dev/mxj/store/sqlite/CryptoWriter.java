@@ -2,6 +2,7 @@ package dev.mxj.store.sqlite;
 
 import dev.mxj.crypto.store.CryptoChanges;
 import dev.mxj.crypto.store.DecryptionRecord;
+import dev.mxj.crypto.store.KeySender;
 import dev.mxj.crypto.store.PendingRequest;
 import dev.mxj.crypto.store.PickleKeyParams;
 import dev.mxj.crypto.store.ShareEntry;
@@ -25,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes one {@link CryptoChanges} inside the caller's transaction (the crypto tables of migration
- * 0006): every upsert first, then the removals, as {@link CryptoChanges} says. Pickles and request
+ * Writes one {@link CryptoChanges} inside the caller's transaction (the crypto tables of migrations
+ * 0006 and 0007): every upsert first, then the removals, as {@link CryptoChanges} says. Pickles and request
  * bodies are bound as given and never logged.
  */
 final class CryptoWriter {
@@ -40,14 +41,19 @@ final class CryptoWriter {
             + " uploaded_otk_count = excluded.uploaded_otk_count,"
             + " fallback_key_created_at = excluded.fallback_key_created_at";
     private static final String UPSERT_OLM = "INSERT INTO crypto_olm_session (sender_key, session_id, pickle,"
-            + " created_at, last_used_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender_key, session_id) DO UPDATE SET"
-            + " pickle = excluded.pickle, created_at = excluded.created_at, last_used_at = excluded.last_used_at";
+            + " created_at, last_used_at, recent_message_hashes) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (sender_key, session_id) DO UPDATE SET pickle = excluded.pickle,"
+            + " created_at = excluded.created_at, last_used_at = excluded.last_used_at,"
+            + " recent_message_hashes = excluded.recent_message_hashes";
     private static final String UPSERT_INBOUND = "INSERT INTO crypto_inbound_group_session (room_id, session_id,"
-            + " sender_key, signing_key, forwarding_chain, forwarded, first_known_index, pickle)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room_id, session_id) DO UPDATE SET"
+            + " sender_key, signing_key, forwarding_chain, forwarded, first_known_index, pickle, key_sender_user,"
+            + " key_sender_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room_id, session_id) DO UPDATE SET"
             + " sender_key = excluded.sender_key, signing_key = excluded.signing_key,"
             + " forwarding_chain = excluded.forwarding_chain, forwarded = excluded.forwarded,"
-            + " first_known_index = excluded.first_known_index, pickle = excluded.pickle";
+            + " first_known_index = excluded.first_known_index, pickle = excluded.pickle,"
+            + " key_sender_user = excluded.key_sender_user, key_sender_key = excluded.key_sender_key";
+    private static final String UPSERT_SYNC_TOKEN = "INSERT INTO crypto_sync_token (id, token) VALUES (1, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET token = excluded.token";
     private static final String UPSERT_OUTBOUND = "INSERT INTO crypto_outbound_group_session (room_id, session_id,"
             + " pickle, created_at, message_count, rotation_period_ms, rotation_period_msgs, invalidated)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET session_id = excluded.session_id,"
@@ -104,6 +110,11 @@ final class CryptoWriter {
             withheld(statements, changes.withheld());
             keyRequests(statements, changes.keyRequests());
             records(statements, changes.decryptionRecords());
+            if (changes.syncToken().isPresent()) {
+                PreparedStatement upsert = statements.get(UPSERT_SYNC_TOKEN);
+                upsert.setString(1, changes.syncToken().get());
+                upsert.executeUpdate();
+            }
 
             deleteAll(statements, DELETE_OUTBOUND, changes.outboundGroupSessionsRemoved().stream()
                     .map(RoomId::value).toList());
@@ -144,6 +155,8 @@ final class CryptoWriter {
             upsert.setString(3, session.pickle());
             upsert.setLong(4, session.createdMs());
             upsert.setLong(5, session.lastUsedMs());
+            upsert.setString(6, session.recentMessageHashes().isEmpty() ? null
+                    : RawJson.ofTree(session.recentMessageHashes()).json());
             upsert.addBatch();
         }
         upsert.executeBatch();
@@ -164,6 +177,8 @@ final class CryptoWriter {
             upsert.setInt(6, session.forwarded() ? 1 : 0);
             upsert.setLong(7, session.firstKnownIndex());
             upsert.setString(8, session.pickle());
+            upsert.setString(9, session.keySender().map(k -> k.userId().value()).orElse(null));
+            upsert.setString(10, session.keySender().map(KeySender::curveKey).orElse(null));
             upsert.addBatch();
         }
         upsert.executeBatch();

@@ -28,7 +28,8 @@ final class Migrations {
             "0003_send_queue.sql",
             "0004_send_queue_dependencies.sql",
             "0005_room_columns.sql",
-            "0006_crypto.sql");
+            "0006_crypto.sql",
+            "0007_crypto_senders.sql");
 
     /** The schema version this build writes. */
     static final int LATEST = FILES.size();

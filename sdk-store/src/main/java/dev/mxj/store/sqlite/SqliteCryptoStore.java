@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Pickles arrive encrypted with the app's {@link dev.mxj.crypto.store.PickleKey}; they are
  * stored as given, and nothing here logs them. The file holds no secret in the clear, but it is
  * readable by its owner only anyway (it holds access tokens too). Failures are
- * {@link dev.mxj.StoreException}s. Tables and their migration: MIGRATIONS.md (0006) in sdk-store.
+ * {@link dev.mxj.StoreException}s. Tables and their migrations: MIGRATIONS.md (0006, 0007) in sdk-store.
  */
 public final class SqliteCryptoStore implements CryptoStore {
     private static final Logger log = LoggerFactory.getLogger(SqliteCryptoStore.class);
@@ -156,6 +156,11 @@ public final class SqliteCryptoStore implements CryptoStore {
         Objects.requireNonNull(sessionId, "sessionId");
         return read("read a decryption record", c -> CryptoTables.decryptionRecord(c, roomId, sessionId,
                 messageIndex));
+    }
+
+    @Override
+    public Optional<String> syncToken() {
+        return read("read the crypto sync token", CryptoTables::syncToken);
     }
 
     @Override
