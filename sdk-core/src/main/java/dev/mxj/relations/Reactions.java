@@ -58,12 +58,13 @@ public final class Reactions {
 
     /**
      * What {@code me} must do to toggle the reaction {@code key}: redact their existing reaction
-     * with that key, or send one.
+     * with that key, cancel it if it is a local echo not sent yet, or send one.
      */
     public static ReactionToggle toggle(List<ReactionGroup> groups, UserId me, String key) {
         return groups.stream().filter(g -> g.key().equals(key)).findFirst()
                 .flatMap(g -> g.by(me))
-                .<ReactionToggle>map(r -> new ReactionToggle.Redact(r.eventId()))
+                .<ReactionToggle>map(r -> r.eventId().<ReactionToggle>map(ReactionToggle.Redact::new)
+                        .orElseGet(() -> new ReactionToggle.Cancel(r.transactionId().orElseThrow())))
                 .orElseGet(() -> new ReactionToggle.Send(key));
     }
 

@@ -6,6 +6,7 @@ import dev.mxj.id.EventId;
 import dev.mxj.relations.ReactionGroup;
 import dev.mxj.relations.ReactionToggle;
 import dev.mxj.room.Receipt;
+import dev.mxj.send.LocalEcho;
 
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ import java.util.Optional;
  * @param readReceipts  the read receipts that point at this item in this timeline's thread: each user's
  *                      latest one, on the event it names or, when that event is hidden (a reaction, an
  *                      edit...), on the nearest shown event before it; newest first
+ * @param pending       the own edits, reactions and redaction of this event still in the send queue,
+ *                      already applied to the fields above
  */
 public record Aggregations(List<RoomEvent> edits, Optional<EventContent> editedContent,
                            List<ReactionGroup> reactions, Map<String, EventId> ownReactions,
                            Optional<ThreadInfo> thread, Optional<EventId> inReplyTo, Optional<EventId> threadRoot,
-                           List<Receipt> readReceipts) {
+                           List<Receipt> readReceipts, PendingChanges pending) {
     private static final Aggregations NONE = new Aggregations(List.of(), Optional.empty(), List.of(), Map.of(),
             Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
@@ -42,6 +45,16 @@ public record Aggregations(List<RoomEvent> edits, Optional<EventContent> editedC
         reactions = List.copyOf(reactions);
         ownReactions = Map.copyOf(ownReactions);
         readReceipts = List.copyOf(readReceipts);
+        java.util.Objects.requireNonNull(pending, "pending");
+    }
+
+    /** Aggregations with nothing pending in the send queue. */
+    public Aggregations(List<RoomEvent> edits, Optional<EventContent> editedContent,
+                        List<ReactionGroup> reactions, Map<String, EventId> ownReactions,
+                        Optional<ThreadInfo> thread, Optional<EventId> inReplyTo, Optional<EventId> threadRoot,
+                        List<Receipt> readReceipts) {
+        this(edits, editedContent, reactions, ownReactions, thread, inReplyTo, threadRoot, readReceipts,
+                PendingChanges.none());
     }
 
     /** Nothing related: no edit, reaction, thread or receipt. */
@@ -54,17 +67,22 @@ public record Aggregations(List<RoomEvent> edits, Optional<EventContent> editedC
         return edits.isEmpty() ? Optional.empty() : Optional.of(edits.get(edits.size() - 1));
     }
 
-    /** True when the own user reacted with {@code key}. */
+    /** True when the own user reacted with {@code key} (also when that reaction is still queued). */
     public boolean reactedByMe(String key) {
-        return ownReactions.containsKey(key);
+        return ownReactions.containsKey(key) || pending.reactions().containsKey(key);
     }
 
     /**
      * What the own user must do to toggle the reaction {@code key}: redact their reaction with that
-     * key, or send one ({@link dev.mxj.room.Room#react} or {@link dev.mxj.room.Room#redact}).
+     * key, cancel it when it is still queued and not sent ({@link ReactionToggle.Cancel}), or send one
+     * ({@link dev.mxj.room.Room#react} or {@link dev.mxj.room.Room#redact}).
      */
     public ReactionToggle toggleReaction(String key) {
         EventId own = ownReactions.get(key);
-        return own != null ? new ReactionToggle.Redact(own) : new ReactionToggle.Send(key);
+        if (own != null) {
+            return new ReactionToggle.Redact(own);
+        }
+        LocalEcho queued = pending.reactions().get(key);
+        return queued != null ? new ReactionToggle.Cancel(queued.transactionId()) : new ReactionToggle.Send(key);
     }
 }

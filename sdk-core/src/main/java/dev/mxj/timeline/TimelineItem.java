@@ -93,12 +93,20 @@ public sealed interface TimelineItem permits TimelineItem.Event, TimelineItem.Ga
             return event instanceof RoomEvent roomEvent ? Optional.of(roomEvent.content()) : Optional.empty();
         }
 
-        /** True when the event has a valid edit. */
+        /** True when the event has a valid edit, or a queued one ({@link PendingChanges#edit()}). */
         public boolean isEdited() {
-            return !aggregations.edits().isEmpty();
+            return !aggregations.edits().isEmpty() || aggregations.pending().edit().isPresent();
         }
 
-        /** True when the event was redacted (by the server, or locally once its redaction was seen). */
+        /** True when own changes of this event (an edit, a reaction, a redaction) are still in the send queue. */
+        public boolean hasPendingChanges() {
+            return !aggregations.pending().isEmpty();
+        }
+
+        /**
+         * True when the event was redacted (by the server, or locally once its redaction was seen, or
+         * at once when the own redaction of it is queued: {@link PendingChanges#redaction()}).
+         */
         public boolean isRedacted() {
             return Redaction.isRedacted(event.raw());
         }

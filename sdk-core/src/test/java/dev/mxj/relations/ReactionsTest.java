@@ -33,7 +33,7 @@ class ReactionsTest {
         List<ReactionGroup> groups = Reactions.aggregate(id("o"), events, Set.of(id("r4")));
         assertEquals(1, groups.size());
         assertEquals(1, groups.get(0).count());
-        assertEquals(id("r1"), groups.get(0).reactions().get(0).eventId());
+        assertEquals(id("r1"), groups.get(0).reactions().get(0).eventId().orElseThrow());
     }
 
     @Test

@@ -107,6 +107,19 @@ public final class EventIndex {
         return me;
     }
 
+    EventRegistry registry() {
+        return registry;
+    }
+
+    String roomVersion() {
+        return roomVersion.get();
+    }
+
+    /** {@code id} and the loaded events it relates to (an edit's or reaction's target, a reply's root). */
+    Set<EventId> chainOf(EventId id) {
+        return chain(id);
+    }
+
     /** Forgets every event (receipts are kept). */
     void clear() {
         events.clear();
@@ -299,7 +312,7 @@ public final class EventIndex {
                 : Edits.newContent(edits.get(edits.size() - 1)).map(c -> registry.parseContent(original.type(), c));
         List<ReactionGroup> reactions = Reactions.aggregate(id, related);
         Map<String, EventId> own = new LinkedHashMap<>();
-        me.ifPresent(user -> reactions.forEach(g -> g.by(user).ifPresent(r -> own.put(g.key(), r.eventId()))));
+        me.ifPresent(user -> reactions.forEach(g -> g.by(user).ifPresent(r -> r.eventId().ifPresent(id2 -> own.put(g.key(), id2)))));
         return new TimelineItem.Event(shownEvent, decryption.apply(original), new Aggregations(edits, edited,
                 reactions, own,
                 whole ? ThreadInfos.of(this, registry, original) : Optional.empty(),

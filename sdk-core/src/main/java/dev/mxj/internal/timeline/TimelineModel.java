@@ -27,13 +27,17 @@ import java.util.function.UnaryOperator;
  * one (an edit, a reaction, a redaction, a thread reply, a receipt), the other's item is replaced
  * with a {@link TimelineDiff.Set}. A {@link TimelineItem.Gap} is only ever the first item. Local
  * echoes ({@link TimelineItem.Local}) are always the last items: newer events go before them, and
- * an event whose {@code unsigned.transaction_id} is a local echo's replaces it.
+ * an event whose {@code unsigned.transaction_id} is a local echo's replaces it. Queued edits,
+ * reactions and redactions have no row: they apply to their target's item at once
+ * ({@link PendingOverlay}), until their remote echo replaces them in the same diff.
  */
 public final class TimelineModel {
     private final EventIndex index;
     private final List<TimelineItem> items = new ArrayList<>();
     /** Transaction IDs of the events loaded: their local echoes are done. */
     private final Set<String> echoed = new HashSet<>();
+    /** The local echoes not done yet: rows, and relations applied to their targets. */
+    private final LocalEchoes locals = new LocalEchoes();
     /** Applied to events before they are loaded: decryption (see {@link TimelineDecryption}). */
     private UnaryOperator<List<SyncEvent>> incoming = UnaryOperator.identity();
 
@@ -89,49 +93,59 @@ public final class TimelineModel {
 
     /** Replaces everything with {@code oldestFirst}, after a gap marker if {@code gapBefore}. */
     public List<TimelineDiff> reset(List<SyncEvent> oldestFirst, boolean gapBefore) {
-        return reset(oldestFirst, gapBefore, localItems().stream().map(TimelineItem.Local::echo).toList());
+        return reset(oldestFirst, gapBefore, locals.all());
     }
 
     /** Replaces everything with {@code oldestFirst}, then the local echoes {@code locals} not yet echoed. */
     public List<TimelineDiff> reset(List<SyncEvent> oldestFirst, boolean gapBefore, List<LocalEcho> locals) {
         oldestFirst = incoming.apply(oldestFirst);
+        List<LocalEcho> queued = List.copyOf(locals);
         items.clear();
         index.clear();
+        this.locals.clear();
         if (gapBefore) {
             items.add(new TimelineItem.Gap());
         }
         List<SyncEvent> fresh = ingest(oldestFirst, false, new LinkedHashSet<>());
         index.receipts().place();
-        for (SyncEvent event : fresh) {
-            items.add(index.render(event));
-        }
-        for (LocalEcho echo : locals) {
-            if (!isDone(echo) && index.scope().shows(echo)) {
-                items.add(new TimelineItem.Local(echo));
+        for (LocalEcho echo : queued) {
+            learn(echo);
+            if (!isDone(echo) && belongs(echo)) {
+                this.locals.put(echo);
             }
         }
+        for (SyncEvent event : fresh) {
+            items.add(render(event));
+        }
+        items.addAll(this.locals.rows());
         return List.of(new TimelineDiff.Reset(items));
     }
 
     /** Adds newer events at the end; one already loaded is replaced where it is. */
     public List<TimelineDiff> append(List<SyncEvent> oldestFirst) {
         oldestFirst = incoming.apply(oldestFirst);
-        List<TimelineDiff> diffs = new ArrayList<>();
+        Set<EventId> affected = new LinkedHashSet<>();
         for (SyncEvent event : oldestFirst) {
-            transactionId(event).ifPresent(echoed::add);
-            int local = indexOfEcho(event);
-            if (local >= 0) {
-                echoed.add(((TimelineItem.Local) items.remove(local)).echo().transactionId());
-                diffs.add(new TimelineDiff.Remove(local));
+            Optional<String> txn = transactionId(event);
+            Optional<EventId> id = EventIndex.idOf(event);
+            txn.ifPresent(echoed::add);
+            txn.ifPresent(t -> id.ifPresent(i -> locals.learn(t, i)));
+            for (LocalEcho echo : locals.all()) {
+                if (txn.filter(echo.transactionId()::equals).isPresent() || (echo.state() instanceof SendState.Sent
+                        sent && id.filter(sent.eventId()::equals).isPresent())) {
+                    echoed.add(echo.transactionId());
+                    affected.addAll(targets(echo));
+                    locals.remove(echo.transactionId());
+                }
             }
         }
-        Set<EventId> affected = new LinkedHashSet<>();
+        List<TimelineDiff> diffs = new ArrayList<>(syncRows());
         List<SyncEvent> fresh = ingest(oldestFirst, false, affected);
         affected.addAll(index.receipts().place());
         Set<EventId> freshIds = ids(fresh);
         diffs.addAll(refresh(affected, freshIds));
         List<TimelineItem> added = new ArrayList<>();
-        fresh.forEach(event -> added.add(index.render(event)));
+        fresh.forEach(event -> added.add(render(event)));
         int at = items.size() - localItems().size();
         if (!added.isEmpty() && at == items.size()) {
             items.addAll(added);
@@ -155,7 +169,7 @@ public final class TimelineModel {
         List<SyncEvent> fresh = ingest(oldestFirst, true, affected);
         affected.addAll(index.receipts().place());
         List<TimelineItem> added = new ArrayList<>();
-        fresh.forEach(event -> added.add(index.render(event)));
+        fresh.forEach(event -> added.add(render(event)));
         boolean hadGap = startsWithGap();
         List<TimelineDiff> diffs = new ArrayList<>();
         if (!added.isEmpty() || hadGap != gapBefore) {
@@ -207,25 +221,93 @@ public final class TimelineModel {
     }
 
     /**
-     * Shows a local echo's new state: updated in place, added at the end, or removed when cancelled.
-     * An echo whose event is already shown, or that belongs to another thread, is ignored.
+     * Shows a local echo's new state: a row updated in place, added at the end, or removed when
+     * cancelled; an edit, reaction or redaction applied to (or, cancelled, taken off) its target's
+     * item. An echo whose event is already shown, or that belongs to another thread, is ignored.
      */
     public List<TimelineDiff> upsertLocal(LocalEcho echo) {
-        int at = indexOfLocal(echo.transactionId());
-        if (isDone(echo) || !index.scope().shows(echo)) {
-            if (at < 0) {
-                return List.of();
+        learn(echo);
+        Set<EventId> affected = new LinkedHashSet<>();
+        Optional<LocalEcho> before = locals.get(echo.transactionId());
+        if (before.isEmpty() && (isDone(echo) || !belongs(echo))) {
+            return List.of();
+        }
+        before.ifPresent(b -> affected.addAll(targets(b)));
+        if (isDone(echo) || !belongs(echo)) {
+            locals.remove(echo.transactionId());
+        } else {
+            locals.put(echo);
+            affected.addAll(targets(echo));
+        }
+        List<TimelineDiff> diffs = new ArrayList<>(syncRows());
+        diffs.addAll(refresh(affected, Set.of()));
+        return diffs;
+    }
+
+    /** Renders a loaded event's item with the queued relations that target it. */
+    private TimelineItem.Event render(SyncEvent event) {
+        TimelineItem.Event item = index.render(event);
+        Optional<EventId> id = EventIndex.idOf(event);
+        if (id.isEmpty()) {
+            return item;
+        }
+        return PendingOverlay.apply(item, locals.on(id.get()), locals.redacted(), index.me(), index.registry(),
+                index.roomVersion());
+    }
+
+    /** Local rows stay here; relations are kept whatever thread their target is in (they apply only where shown). */
+    private boolean belongs(LocalEcho echo) {
+        return LocalEchoes.isRelation(echo) || index.scope().shows(echo);
+    }
+
+    private void learn(LocalEcho echo) {
+        if (echo.state() instanceof SendState.Sent sent) {
+            locals.learn(echo.transactionId(), sent.eventId());
+        }
+    }
+
+    /** The loaded events whose items a queued relation changes (its target, that one's target...). */
+    private Set<EventId> targets(LocalEcho echo) {
+        Optional<EventId> target = locals.target(echo);
+        if (target.isPresent()) {
+            return index.chainOf(target.get());
+        }
+        // Waiting for a queued event: a redaction of a queued reaction changes that reaction's target.
+        return locals.parentTxn(echo).flatMap(locals::get).filter(LocalEchoes::isRelation)
+                .flatMap(locals::target).map(index::chainOf).orElse(Set.of());
+    }
+
+    /** Makes the local rows at the end what the queue says, with as few diffs as it takes. */
+    private List<TimelineDiff> syncRows() {
+        List<TimelineItem.Local> wanted = locals.rows();
+        Set<String> keep = new HashSet<>();
+        wanted.forEach(row -> keep.add(row.echo().transactionId()));
+        List<TimelineDiff> diffs = new ArrayList<>();
+        int base = items.size() - localItems().size();
+        for (int i = items.size() - 1; i >= base; i--) {
+            if (!keep.contains(((TimelineItem.Local) items.get(i)).echo().transactionId())) {
+                items.remove(i);
+                diffs.add(new TimelineDiff.Remove(i));
             }
-            items.remove(at);
-            return List.of(new TimelineDiff.Remove(at));
         }
-        TimelineItem.Local item = new TimelineItem.Local(echo);
-        if (at >= 0) {
-            items.set(at, item);
-            return List.of(new TimelineDiff.Set(at, item));
+        int at = base;
+        for (TimelineItem.Local row : wanted) {
+            if (at < items.size()
+                    && ((TimelineItem.Local) items.get(at)).echo().transactionId().equals(row.echo().transactionId())) {
+                if (!items.get(at).equals(row)) {
+                    items.set(at, row);
+                    diffs.add(new TimelineDiff.Set(at, row));
+                }
+            } else if (at == items.size()) {
+                items.add(row);
+                diffs.add(new TimelineDiff.Append(List.of(row)));
+            } else {
+                items.add(at, row);
+                diffs.add(new TimelineDiff.Insert(at, row));
+            }
+            at++;
         }
-        items.add(item);
-        return List.of(new TimelineDiff.Append(List.of(item)));
+        return diffs;
     }
 
     /**
@@ -272,7 +354,7 @@ public final class TimelineModel {
             if (at < 0) {
                 continue;
             }
-            TimelineItem.Event item = index.render(index.event(id).orElseThrow());
+            TimelineItem.Event item = render(index.event(id).orElseThrow());
             if (!item.equals(items.get(at))) {
                 items.set(at, item);
                 diffs.add(new TimelineDiff.Set(at, item));
@@ -309,35 +391,12 @@ public final class TimelineModel {
         return echo.state() instanceof SendState.Cancelled || echoed.contains(echo.transactionId());
     }
 
-    /** The local echo that {@code event} is the remote echo of, by transaction ID or sent event ID; or -1. */
-    private int indexOfEcho(SyncEvent event) {
-        Optional<String> txn = transactionId(event);
-        Optional<EventId> id = EventIndex.idOf(event);
-        for (int i = items.size() - 1; i >= 0 && items.get(i) instanceof TimelineItem.Local local; i--) {
-            LocalEcho echo = local.echo();
-            if (txn.filter(echo.transactionId()::equals).isPresent() || (echo.state() instanceof SendState.Sent sent
-                    && id.filter(sent.eventId()::equals).isPresent())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private List<TimelineItem.Local> localItems() {
         int first = items.size();
         while (first > 0 && items.get(first - 1) instanceof TimelineItem.Local) {
             first--;
         }
         return items.subList(first, items.size()).stream().map(TimelineItem.Local.class::cast).toList();
-    }
-
-    private int indexOfLocal(String txnId) {
-        for (int i = items.size() - 1; i >= 0 && items.get(i) instanceof TimelineItem.Local local; i--) {
-            if (local.echo().transactionId().equals(txnId)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private int indexOf(EventId id) {
