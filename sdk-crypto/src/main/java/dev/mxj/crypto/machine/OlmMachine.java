@@ -252,14 +252,18 @@ public final class OlmMachine implements AutoCloseable {
      * machine falls back where it can. A refused {@code /keys/changes} catch-up is replaced by a
      * query of every tracked user. Other requests stay pending, and {@link #outgoingRequests()}
      * offers them again. An unknown id is ignored.
+     *
+     * @return true if the machine dropped the request and will not offer it again
      */
-    public synchronized void markRequestAsFailed(String requestId) {
+    public synchronized boolean markRequestAsFailed(String requestId) {
         open();
-        if (position.isCatchUp(requestId)) {
-            CryptoChanges.Builder changes = CryptoChanges.builder();
-            position.onRefused(changes);
-            save(changes);
+        if (!position.isCatchUp(requestId)) {
+            return false;
         }
+        CryptoChanges.Builder changes = CryptoChanges.builder();
+        position.onRefused(changes);
+        save(changes);
+        return true;
     }
 
     private void queueDummy(StoredDevice device, CryptoChanges.Builder changes) {

@@ -3,7 +3,6 @@ package dev.mxj.crypto.module;
 import dev.mxj.MatrixApiException;
 import dev.mxj.crypto.machine.OlmMachine;
 import dev.mxj.crypto.machine.OutgoingRequest;
-import dev.mxj.json.RawJson;
 import dev.mxj.spi.CryptoRequest;
 import dev.mxj.spi.CryptoTransport;
 
@@ -39,14 +38,20 @@ final class Requests {
 
     /**
      * Sends {@code request} and marks it sent with the answer. A refusal for good (a 4xx other than
-     * 429) is told to the machine, which falls back where it can; the future still fails.
+     * 429) is told to the machine: if it falls back (drops the request), the future completes;
+     * otherwise it fails and the request is offered again later.
      */
     static CompletableFuture<Void> send(OlmMachine machine, CryptoTransport transport, OutgoingRequest request) {
-        return transport.send(toTransport(request)).whenComplete((answer, error) -> {
-            if (error != null && refusedForGood(error)) {
-                machine.markRequestAsFailed(request.id());
+        return transport.send(toTransport(request)).handle((answer, error) -> {
+            if (error == null) {
+                machine.markRequestAsSent(request.id(), answer);
+                return null;
             }
-        }).thenAccept((RawJson answer) -> machine.markRequestAsSent(request.id(), answer));
+            if (refusedForGood(error) && machine.markRequestAsFailed(request.id())) {
+                return null;
+            }
+            throw error instanceof CompletionException c ? c : new CompletionException(error);
+        });
     }
 
     private static boolean refusedForGood(Throwable error) {
