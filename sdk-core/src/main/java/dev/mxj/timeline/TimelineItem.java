@@ -132,7 +132,10 @@ public sealed interface TimelineItem permits TimelineItem.Event, TimelineItem.Ga
      * shown at once at the end of the timeline, with its {@link dev.mxj.send.SendState}, and updated
      * in place as that changes. When the server's copy arrives by sync (it carries the same
      * {@code unsigned.transaction_id}) this item is removed and the event is added as an {@link Event};
-     * a cancelled one is removed. Local items are always the last items.
+     * a cancelled one is removed. Local items are always the last items. Queued edits, reactions and
+     * redactions are no rows: they apply at once to their target's item ({@link Aggregations#pending()});
+     * an edit or redaction of a queued event not sent yet applies to its row (the edit's new content is
+     * the echo's content; a redaction hides the row until it is cancelled).
      *
      * @param echo the queued event and its state
      */
