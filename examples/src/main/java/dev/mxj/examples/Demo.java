@@ -8,6 +8,9 @@ import dev.mxj.auth.RegistrationResult;
 import dev.mxj.auth.UiaHandler;
 import dev.mxj.discovery.Capabilities;
 import dev.mxj.discovery.Discovery;
+import dev.mxj.crypto.module.OlmEncryptionModule;
+import dev.mxj.crypto.olm.libolm.LibolmBackend;
+import dev.mxj.crypto.store.MemoryCryptoStore;
 import dev.mxj.discovery.DiscoveryResult;
 import dev.mxj.store.sqlite.SqliteStore;
 import dev.mxj.testkit.Dendrite;
@@ -20,7 +23,8 @@ import java.util.UUID;
  * The demo: starts a throwaway local Dendrite, finds it by discovery, registers a user (answering
  * User-Interactive Authentication), logs in with a SQLite store, prints whoami and the server's
  * versions, "restarts" and resumes the session from the store without logging in, then has two
- * local users talk in a room with a reply, a reaction, an edit and a thread.
+ * local users talk in a room with a reply, a reaction, an edit and a thread, and then end-to-end
+ * encrypted (sdk-crypto's OlmMachine on libolm; Alice's keys in her SQLite file, under a passphrase).
  */
 public final class Demo {
     public static void main(String[] args) throws Exception {
@@ -59,17 +63,26 @@ public final class Demo {
                         + ", can change password: " + caps.canChangePassword());
             }
 
-            say("Restarting: a new client from the same SQLite store, no login");
+            say("Restarting: a new client from the same SQLite store, no login, now with end-to-end encryption");
+            char[] passphrase = UUID.randomUUID().toString().toCharArray(); // an app keeps it in a keychain
             try (SqliteStore store = SqliteStore.open(storeFile);
-                 MatrixClient client = MatrixClient.builder().stateStore(store).build()) {
+                 MatrixClient client = MatrixClient.builder().stateStore(store)
+                         .encryption(OlmEncryptionModule.builder(LibolmBackend.create())
+                                 .store((user, device) -> store.cryptoStore()).passphrase(passphrase).build())
+                         .build()) {
                 WhoAmI me = client.account().whoami().join();
                 say("Resumed session: whoami says " + me.userId() + " on device " + me.deviceId().orElseThrow());
 
                 String bobName = "bob-" + UUID.randomUUID().toString().substring(0, 8);
-                try (MatrixClient bob = MatrixClient.builder().homeserverUrl(found.homeserverUrl()).build()) {
+                OlmEncryptionModule bobsKeys = OlmEncryptionModule.builder(LibolmBackend.create())
+                        .store((user, device) -> new MemoryCryptoStore()) // Bob's keys live in memory only
+                        .passphrase(UUID.randomUUID().toString().toCharArray()).build();
+                try (MatrixClient bob = MatrixClient.builder().homeserverUrl(found.homeserverUrl())
+                        .encryption(bobsKeys).build()) {
                     bob.auth().register(RegistrationRequest.of(bobName, password), UiaHandler.automatic()).join();
                     say("Registered a second user, " + bob.session().orElseThrow().userId());
                     new Conversation(Demo::say).run(client, bob);
+                    new EncryptedConversation(Demo::say).run(client, bob);
                 }
 
                 client.auth().logout().join();

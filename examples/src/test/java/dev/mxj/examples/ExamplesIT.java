@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's program and the demo run against a real Dendrite and say what they should. */
@@ -53,6 +54,14 @@ class ExamplesIT {
         assertTrue(out.contains("reacted 👍"), out);
         assertTrue(out.contains("(thread): Starting a thread about it"), out);
         assertTrue(out.contains(" (edit): * Hello **Bob**, welcome to mxj!"), out);
+        assertTrue(out.contains("Bob joined the encrypted room"), out);
+        assertTrue(out.contains("Alice → Bob (encrypted): Our secret: the cake is in the blue cupboard."), out);
+        assertTrue(out.contains("Bob decrypted it: Our secret: the cake is in the blue cupboard. (sent by device "), out);
+        assertTrue(out.contains("Bob → Alice (encrypted): Thanks, I will keep it between us."), out);
+        assertTrue(out.contains("Alice decrypted it: Thanks, I will keep it between us. (sent by device "), out);
+        assertTrue(out.contains("the server holds it as m.room.encrypted (m.megolm.v1.aes-sha2), not the plaintext"),
+                out);
+        assertFalse(out.contains("WITH the plaintext"), out);
         assertTrue(out.contains("the store holds no session any more: true"), out);
         assertTrue(out.contains("Done."), out);
     }
