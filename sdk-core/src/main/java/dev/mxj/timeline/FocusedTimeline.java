@@ -7,18 +7,21 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A window of a room's history around one event (from {@link Timeline#focusOn}). An immutable value:
- * paginating gives a new, wider one. Nothing in it is stored or updated by sync. Its items are the
- * events as the server sent them, one per event: unlike {@link Timeline}, it does not fold edits,
- * reactions and redactions into their targets, nor hide thread replies.
+ * paginating gives a new, wider one. Nothing in it is stored or updated by sync. As in {@link Timeline},
+ * edits, reactions and redactions in the window are folded into their targets, and thread replies into
+ * their root's summary; local echoes are not shown.
  */
 public interface FocusedTimeline {
     /** The event this window was opened on. */
     EventId focus();
 
-    /** The events, oldest first. */
+    /** The items, oldest first. */
     List<TimelineItem> items();
 
-    /** The index of {@link #focus()} in {@link #items()}. */
+    /**
+     * The index of {@link #focus()} in {@link #items()}; for a focused event folded into another (a
+     * reaction, an edit, a thread reply), the index of that one's item; -1 if that is not in the window.
+     */
     int focusIndex();
 
     /** True when nothing older is left to fetch. */

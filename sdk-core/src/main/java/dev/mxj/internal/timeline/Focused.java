@@ -1,8 +1,10 @@
 package dev.mxj.internal.timeline;
 
+import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.relations.Redaction;
 import dev.mxj.timeline.Direction;
 import dev.mxj.timeline.FocusedTimeline;
 import dev.mxj.timeline.TimelineItem;
@@ -13,9 +15,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 
-/** An immutable {@link FocusedTimeline}: its events, and the tokens to page on in either direction. */
+/**
+ * An immutable {@link FocusedTimeline}: its events, and the tokens to page on in either direction.
+ * Its items are rendered by a {@link TimelineModel} of the main timeline's scope: edits, reactions and
+ * redactions apply to their targets, thread replies are folded into their root's summary.
+ */
 final class Focused implements FocusedTimeline {
     private final RoomHistory history;
     private final RoomId roomId;
@@ -26,11 +33,18 @@ final class Focused implements FocusedTimeline {
     private final boolean reachedStart;
     private final boolean reachedEnd;
     private final TimelineDecryption decryption;
+    /** A fresh index for each rendering (the room's version, the own user, the decryption results). */
+    private final Supplier<EventIndex> indexes;
+    private final List<TimelineItem> shown;
 
     private Focused(RoomHistory history, RoomId roomId, EventId focus, List<TimelineItem.Event> items,
                     Optional<String> start, Optional<String> end, boolean reachedStart, boolean reachedEnd,
-                    TimelineDecryption decryption) {
+                    TimelineDecryption decryption, Supplier<EventIndex> indexes) {
         this.decryption = decryption;
+        this.indexes = indexes;
+        TimelineModel model = new TimelineModel(indexes.get()); // the events are decrypted already
+        model.reset(items.stream().map(TimelineItem.Event::event).toList(), false, List.of());
+        this.shown = model.items();
         this.history = history;
         this.roomId = roomId;
         this.focus = focus;
@@ -43,12 +57,12 @@ final class Focused implements FocusedTimeline {
 
     /** With {@code decryption}: encrypted events show decrypted where the module can (no later updates). */
     static Focused of(RoomHistory history, RoomId roomId, EventId focus, RoomHistory.Context context,
-                      TimelineDecryption decryption) {
+                      TimelineDecryption decryption, Supplier<EventIndex> indexes) {
         List<SyncEvent> events = new ArrayList<>(context.before());
         events.add(context.event());
         events.addAll(context.after());
         return new Focused(history, roomId, focus, dedupe(List.of(), events, decryption), context.start(),
-                context.end(), context.start().isEmpty(), context.end().isEmpty(), decryption);
+                context.end(), context.start().isEmpty(), context.end().isEmpty(), decryption, indexes);
     }
 
     @Override
@@ -58,17 +72,37 @@ final class Focused implements FocusedTimeline {
 
     @Override
     public List<TimelineItem> items() {
-        return List.copyOf(items);
+        return shown;
     }
 
+    /** The item of the focus; for an event folded into another (a reaction, an edit...), that one's item. */
     @Override
     public int focusIndex() {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).eventId().filter(focus::equals).isPresent()) {
-                return i;
+        EventId wanted = focus;
+        for (int hop = 0; hop < 3; hop++) {
+            for (int i = 0; i < shown.size(); i++) {
+                if (shown.get(i) instanceof TimelineItem.Event e && e.eventId().filter(wanted::equals).isPresent()) {
+                    return i;
+                }
             }
+            Optional<EventId> next = related(wanted);
+            if (next.isEmpty()) {
+                return -1;
+            }
+            wanted = next.get();
         }
         return -1;
+    }
+
+    /** The event {@code id} changes or replies in: a redaction's, edit's or reaction's target, a reply's root. */
+    private Optional<EventId> related(EventId id) {
+        for (TimelineItem.Event item : items) {
+            if (item.eventId().filter(id::equals).isPresent() && item.event() instanceof RoomEvent e) {
+                return Redaction.redactedEventId(e.raw()).filter(x -> e.type().equals(Scope.REDACTION))
+                        .or(() -> Scope.target(e)).or(() -> Scope.threadRoot(e));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -94,7 +128,7 @@ final class Focused implements FocusedTimeline {
             fresh.addAll(items);
             boolean done = page.end().isEmpty() || page.chunk().isEmpty();
             return new Focused(history, roomId, focus, fresh, page.end().or(() -> start), end, done, reachedEnd,
-                    decryption);
+                    decryption, indexes);
         });
     }
 
@@ -109,7 +143,7 @@ final class Focused implements FocusedTimeline {
             all.addAll(dedupe(items, page.chunk(), decryption));
             boolean done = page.end().isEmpty() || page.chunk().isEmpty();
             return new Focused(history, roomId, focus, all, start, page.end().or(() -> end), reachedStart, done,
-                    decryption);
+                    decryption, indexes);
         });
     }
 

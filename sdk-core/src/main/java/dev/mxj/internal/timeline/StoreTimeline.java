@@ -50,7 +50,11 @@ final class StoreTimeline extends LiveItems implements Timeline {
         checkLimit(limit);
         RoomHistory history = context.history();
         return RoomHistory.map(history.context(roomId, event, limit),
-                answer -> Focused.of(history, roomId, event, answer, context.decryption(roomId, late -> { })));
+                answer -> {
+                    TimelineDecryption once = context.decryption(roomId, late -> { });
+                    return Focused.of(history, roomId, event, answer, once,
+                            () -> context.index(roomId, Scope.main(), once));
+                });
     }
 
     @Override
