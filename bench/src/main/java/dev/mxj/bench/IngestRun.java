@@ -47,7 +47,9 @@ final class IngestRun {
         try (SqliteStore store = open(file, server, user);
              MatrixClient client = MatrixClient.builder().homeserverUrl(server).stateStore(store).build()) {
             Map<String, Long> cpuBefore = ThreadCpu.snapshot();
+            long startedAt = System.currentTimeMillis();
             double ingestMs = timedIngest(client, store, expectedRooms);
+            long endedAt = System.currentTimeMillis();
             Map<String, Long> cpuAfter = ThreadCpu.snapshot();
             long peakHeap = watch.peakHeapBytes();
             long peakLive = watch.peakLiveHeapBytes();
@@ -55,6 +57,9 @@ final class IngestRun {
             long rss = MemoryWatch.procStatusBytes("VmRSS");
             watch.close();
             report("ingest_ms", ingestMs);
+            // Wall-clock bounds of the timed ingest, to cut a JFR recording of this child to it.
+            report("ingest_window_start_epoch_ms", startedAt);
+            report("ingest_window_end_epoch_ms", endedAt);
             // Where the CPU went during the ingest (the 2 cores are shared by all of these).
             for (String kind : cpuAfter.keySet()) {
                 report("ingest_cpu_" + kind + "_ms", cpuAfter.get(kind) - cpuBefore.get(kind));
@@ -83,7 +88,10 @@ final class IngestRun {
             Path warmFile = file.resolveSibling("warm" + i + ".db");
             try (SqliteStore store = open(warmFile, server, user);
                  MatrixClient client = MatrixClient.builder().homeserverUrl(server).stateStore(store).build()) {
+                Map<String, Long> before = ThreadCpu.snapshot();
                 report("ingest_warm_ms", timedIngest(client, store, expectedRooms));
+                Map<String, Long> after = ThreadCpu.snapshot();
+                report("ingest_warm_cpu_ms", after.get("other") - before.get("other"));
             }
         }
     }

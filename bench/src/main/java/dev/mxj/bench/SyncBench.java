@@ -133,6 +133,11 @@ public final class SyncBench {
         result("ingest_cpu_ms", new Stats(mxj.get("ingest_cpu_other_ms")).median(), "ms");
         result("ingest_cpu_jit_ms", new Stats(mxj.get("ingest_cpu_jit_ms")).median(), "ms");
         result("ingest_cpu_gc_ms", new Stats(mxj.get("ingest_cpu_gc_ms")).median(), "ms");
+        result("ingest_cpu_http_ms", new Stats(mxj.get("ingest_cpu_http_ms")).median(), "ms");
+        result("ingest_cpu_sync_ms", new Stats(mxj.get("ingest_cpu_sync_ms")).median(), "ms");
+        if (mxj.containsKey("ingest_warm_cpu_ms")) {
+            result("ingest_warm_cpu_ms", new Stats(mxj.get("ingest_warm_cpu_ms")).median(), "ms");
+        }
         if (js) {
             Stats peerIngest = new Stats(peer.get("jssdk_ingest_ms"));
             result("jssdk_ingest_ms", peerIngest.median(), "ms");

@@ -117,17 +117,32 @@ final class SqliteDatabase implements AutoCloseable {
      * inside {@code work}, use the connection it is given.
      */
     <T> T write(String what, SqlWork<T> work) {
-        T result = inTransaction(writeLock, true, "BEGIN IMMEDIATE", what, work);
+        T result = inTransaction(writeLock, true, false, "BEGIN IMMEDIATE", what, work);
+        checkpointIfWalIsLarge();
+        return result;
+    }
+
+    /**
+     * {@link #write}, with SQLite's foreign-key checks off for this one transaction. Only for work
+     * that adds rows under parent keys the same transaction has just written or read (the sync
+     * writer: every room row it adds is keyed by the room it upserted first), where the check is a
+     * parent lookup per row (150,000 of them in a large first sync) that cannot fail. Cascading
+     * deletes do not run either, so the work must delete no parent row. The checks are on again for
+     * every other transaction, whatever happens.
+     */
+    <T> T writeWithoutForeignKeyChecks(String what, SqlWork<T> work) {
+        T result = inTransaction(writeLock, true, true, "BEGIN IMMEDIATE", what, work);
         checkpointIfWalIsLarge();
         return result;
     }
 
     /** Runs {@code work} on the reader, in one read transaction so it sees one snapshot. */
     <T> T read(String what, SqlWork<T> work) {
-        return inTransaction(readLock, false, "BEGIN", what, work);
+        return inTransaction(readLock, false, false, "BEGIN", what, work);
     }
 
-    private <T> T inTransaction(ReentrantLock lock, boolean writing, String begin, String what, SqlWork<T> work) {
+    private <T> T inTransaction(ReentrantLock lock, boolean writing, boolean noForeignKeyChecks, String begin,
+                                String what, SqlWork<T> work) {
         // No nesting: a write inside a read could deadlock with close(), which takes both locks.
         if (writeLock.isHeldByCurrentThread() || readLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("A transaction is already open on this thread; use its connection.");
@@ -139,16 +154,26 @@ final class SqliteDatabase implements AutoCloseable {
                 throw new StoreException("Could not " + what + ": the store " + file
                         + " is closed. Open it again with SqliteStore.open.");
             }
-            execute(connection, begin);
-            T result;
-            try {
-                result = work.run(connection);
-                execute(connection, "COMMIT");
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
+            if (noForeignKeyChecks) {
+                // A no-op inside a transaction: set it before BEGIN, and back after the end.
+                execute(connection, "PRAGMA foreign_keys = OFF");
             }
-            return result;
+            try {
+                execute(connection, begin);
+                T result;
+                try {
+                    result = work.run(connection);
+                    execute(connection, "COMMIT");
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollback(connection, e);
+                    throw e;
+                }
+                return result;
+            } finally {
+                if (noForeignKeyChecks) {
+                    execute(connection, "PRAGMA foreign_keys = ON");
+                }
+            }
         } catch (SQLException e) {
             throw SqliteErrors.wrap(file, what, e);
         } finally {

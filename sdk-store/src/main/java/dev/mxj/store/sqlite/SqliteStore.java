@@ -100,7 +100,8 @@ public final class SqliteStore implements StateStore {
     public void apply(StateChanges changes) {
         Objects.requireNonNull(changes, "changes");
         long start = System.nanoTime();
-        db.write("save a sync response", connection -> {
+        // The sync writer keys every row by the room it has just upserted: see SyncWriter.
+        db.writeWithoutForeignKeyChecks("save a sync response", connection -> {
             SyncWriter.write(connection, changes);
             return null;
         });

@@ -27,36 +27,40 @@ import static dev.mxj.store.sqlite.RoomTable.KEY_OF;
  * {@link EventRegistry#defaults()}. Callers own the transaction.
  */
 final class StateTables {
-    private static final String UPSERT_STATE = "INSERT INTO room_state (room_key, type, state_key, event_id, raw)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (room_key, type, state_key)"
-            + " DO UPDATE SET event_id = excluded.event_id, raw = excluded.raw";
+    private static final RowInserts UPSERT_STATE = new RowInserts(
+            "INSERT INTO room_state (room_key, type, state_key, event_id, raw)", 5,
+            "ON CONFLICT (room_key, type, state_key) DO UPDATE SET event_id = excluded.event_id, raw = excluded.raw");
     private static final String DELETE_STRIPPED = "DELETE FROM stripped_state WHERE room_key = ?";
     private static final String INSERT_STRIPPED = "INSERT INTO stripped_state (room_key, ord, raw) VALUES (?, ?, ?)";
-    private static final String UPSERT_MEMBER = "INSERT INTO member (room_key, user_id, membership, display_name,"
-            + " avatar_url) VALUES (?, ?, ?, ?, ?) ON CONFLICT (room_key, user_id) DO UPDATE SET"
-            + " membership = excluded.membership, display_name = excluded.display_name,"
-            + " avatar_url = excluded.avatar_url";
+    private static final RowInserts UPSERT_MEMBER = new RowInserts(
+            "INSERT INTO member (room_key, user_id, membership, display_name, avatar_url)", 5,
+            "ON CONFLICT (room_key, user_id) DO UPDATE SET membership = excluded.membership,"
+                    + " display_name = excluded.display_name, avatar_url = excluded.avatar_url");
     private static final String MEMBER_COLUMNS = "SELECT user_id, membership, display_name, avatar_url FROM member";
 
     private StateTables() {
     }
 
-    /** Upserts the state events and members of {@code changes} and replaces the stripped state. */
+    /**
+     * Upserts the state events and members of {@code changes} and replaces the stripped state. Rows
+     * go in many at a time ({@link RowInserts}); a later row for the same key updates an earlier
+     * one, as it would one statement later.
+     */
     static void save(Statements statements, long roomKey, RoomChanges changes) throws SQLException {
-        if (!changes.state().isEmpty()) {
-            PreparedStatement upsert = statements.get(UPSERT_STATE);
-            for (RoomEvent event : changes.state()) {
-                if (event.stateKey().isEmpty()) {
-                    continue; // not a state event: nothing to upsert
-                }
-                upsert.setLong(1, roomKey);
-                upsert.setString(2, event.type());
-                upsert.setString(3, event.stateKey().get());
-                upsert.setString(4, event.eventId().value());
-                upsert.setString(5, event.raw().json());
-                upsert.addBatch();
+        List<RoomEvent> state = stateEvents(changes.state());
+        for (int start = 0, rows; start < state.size(); start += rows) {
+            rows = RowInserts.chunk(state.size() - start);
+            PreparedStatement upsert = statements.get(UPSERT_STATE.sql(rows));
+            int p = 1;
+            for (int i = start; i < start + rows; i++) {
+                RoomEvent event = state.get(i);
+                upsert.setLong(p++, roomKey);
+                upsert.setString(p++, event.type());
+                upsert.setString(p++, event.stateKey().get());
+                upsert.setString(p++, event.eventId().value());
+                upsert.setString(p++, event.raw().json());
             }
-            upsert.executeBatch();
+            upsert.executeUpdate();
         }
         PreparedStatement delete = statements.get(DELETE_STRIPPED);
         delete.setLong(1, roomKey);
@@ -72,18 +76,31 @@ final class StateTables {
             }
             insert.executeBatch();
         }
-        if (!changes.members().isEmpty()) {
-            PreparedStatement upsert = statements.get(UPSERT_MEMBER);
-            for (RoomMember member : changes.members()) {
-                upsert.setLong(1, roomKey);
-                upsert.setString(2, member.userId().value());
-                upsert.setString(3, member.membership().wire());
-                setOptional(upsert, 4, member.displayName());
-                setOptional(upsert, 5, member.avatarUrl().map(MxcUri::value));
-                upsert.addBatch();
+        List<RoomMember> members = changes.members();
+        for (int start = 0, rows; start < members.size(); start += rows) {
+            rows = RowInserts.chunk(members.size() - start);
+            PreparedStatement upsert = statements.get(UPSERT_MEMBER.sql(rows));
+            int p = 1;
+            for (int i = start; i < start + rows; i++) {
+                RoomMember member = members.get(i);
+                upsert.setLong(p++, roomKey);
+                upsert.setString(p++, member.userId().value());
+                upsert.setString(p++, member.membership().wire());
+                upsert.setString(p++, member.displayName().orElse(null));
+                upsert.setString(p++, member.avatarUrl().isPresent() ? member.avatarUrl().get().value() : null);
             }
-            upsert.executeBatch();
+            upsert.executeUpdate();
         }
+    }
+
+    /** The events of {@code events} that have a state key (all of them, normally). */
+    private static List<RoomEvent> stateEvents(List<RoomEvent> events) {
+        for (RoomEvent event : events) {
+            if (event.stateKey().isEmpty()) {
+                return events.stream().filter(e -> e.stateKey().isPresent()).toList();
+            }
+        }
+        return events;
     }
 
     static Optional<RoomEvent> stateEvent(Connection connection, RoomId roomId, String type, String stateKey)

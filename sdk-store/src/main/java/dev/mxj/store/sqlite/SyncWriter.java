@@ -9,7 +9,12 @@ import java.sql.SQLException;
 /**
  * Writes one {@link StateChanges} inside the caller's transaction: each room (its row, state,
  * timeline, receipts, typing, account data), then global data, then the sync token. Each SQL
- * statement is prepared once per sync and its rows are batched.
+ * statement is prepared once per sync, and rows go in many per statement ({@link RowInserts}).
+ *
+ * <p>The caller runs it with SQLite's foreign-key checks off
+ * ({@link SqliteDatabase#writeWithoutForeignKeyChecks}): every row of a room's tables is written
+ * with the key that upserting the room's row returned in this same transaction, so the parent
+ * exists, and nothing here deletes a room. Keep it that way when adding tables.
  */
 final class SyncWriter {
     private SyncWriter() {

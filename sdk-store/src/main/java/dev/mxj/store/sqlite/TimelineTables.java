@@ -28,8 +28,9 @@ import static dev.mxj.store.sqlite.RoomTable.KEY_OF;
  * back are re-parsed with {@link EventRegistry#defaults()}. Callers own the transaction.
  */
 final class TimelineTables {
-    private static final String INSERT_EVENT = "INSERT INTO timeline_event (room_key, position, event_id, raw)"
-            + " VALUES (?, ?, ?, ?) ON CONFLICT (room_key, event_id) DO NOTHING";
+    private static final RowInserts INSERT_EVENTS = new RowInserts(
+            "INSERT INTO timeline_event (room_key, position, event_id, raw)", 4,
+            "ON CONFLICT (room_key, event_id) DO NOTHING");
     private static final String UPSERT_GAP = "INSERT INTO timeline_gap (room_key, before_position, prev_batch)"
             + " VALUES (?, ?, ?) ON CONFLICT (room_key, before_position)"
             + " DO UPDATE SET prev_batch = excluded.prev_batch";
@@ -45,16 +46,21 @@ final class TimelineTables {
      */
     static long append(Statements statements, long roomKey, long next, RoomChanges changes) throws SQLException {
         long position = next;
-        if (!changes.timeline().isEmpty()) {
-            PreparedStatement insert = statements.get(INSERT_EVENT);
-            for (SyncEvent event : changes.timeline()) {
-                insert.setLong(1, roomKey);
-                insert.setLong(2, position++);
-                StateTables.setOptional(insert, 3, eventId(event));
-                insert.setString(4, event.raw().json());
-                insert.addBatch();
+        List<SyncEvent> events = changes.timeline();
+        // Many rows per statement; a later row whose event ID an earlier one had is skipped, as it
+        // would be one statement later.
+        for (int start = 0, rows; start < events.size(); start += rows) {
+            rows = RowInserts.chunk(events.size() - start);
+            PreparedStatement insert = statements.get(INSERT_EVENTS.sql(rows));
+            int p = 1;
+            for (int i = start; i < start + rows; i++) {
+                SyncEvent event = events.get(i);
+                insert.setLong(p++, roomKey);
+                insert.setLong(p++, position++);
+                insert.setString(p++, eventIdOrNull(event));
+                insert.setString(p++, event.raw().json());
             }
-            insert.executeBatch();
+            insert.executeUpdate();
         }
         if (changes.limited() && changes.prevBatch().isPresent()) {
             PreparedStatement gap = statements.get(UPSERT_GAP);
@@ -64,6 +70,14 @@ final class TimelineTables {
             gap.executeUpdate();
         }
         return position;
+    }
+
+    /** {@link #eventId}, or null (a NULL column). */
+    private static String eventIdOrNull(SyncEvent event) {
+        if (event instanceof RoomEvent roomEvent) {
+            return roomEvent.eventId().value();
+        }
+        return ((MalformedEvent) event).eventId().orElse(null);
     }
 
     /** The ID an event is deduplicated by: its {@code event_id}, even in a malformed event. */
