@@ -83,6 +83,10 @@ class EncryptedRestartIT {
             try (SqliteCryptoStore keys = SqliteCryptoStore.open(file)) {
                 assertTrue(keys.account().isPresent(), "alice's account is on disk");
                 assertTrue(keys.outboundGroupSession(roomId).isPresent(), "her outbound session is on disk");
+                assertTrue(keys.syncToken().isPresent(), "so is the last sync her machine processed");
+                String sessionId = keys.outboundGroupSession(roomId).orElseThrow().sessionId();
+                assertEquals(Optional.of(UserId.of(alice.userId())), keys.inboundGroupSession(roomId, sessionId)
+                        .flatMap(k -> k.keySender()).map(k -> k.userId()), "her own room key names her as its sender");
             }
 
             try (SqliteStore store = SqliteStore.open(file); MatrixClient a = client(dendrite, store, module(store))) {
@@ -106,7 +110,8 @@ class EncryptedRestartIT {
     }
 
     private static OlmEncryptionModule module(SqliteStore store) {
-        return OlmEncryptionModule.builder(LibolmBackend.create()).store((user, device) -> store.cryptoStore())
+        // as docs/e2ee.md shows it: the keys in the same file, under the app's passphrase
+        return OlmEncryptionModule.builder(LibolmBackend.create()).store(store.cryptoStore())
                 .passphrase(PASSPHRASE.toCharArray()).config(MachineConfig.defaults().withPickleIterations(1000))
                 .build();
     }
