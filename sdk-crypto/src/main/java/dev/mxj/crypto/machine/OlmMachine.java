@@ -35,8 +35,11 @@ import java.util.Set;
  * Received events go through {@link #decryptRoomEvent}.
  *
  * <p>Every step that changes state saves it in the {@link CryptoStore} in one atomic
- * {@link CryptoStore#save} before it returns; call {@link #receiveSyncChanges} before the sync
- * token is committed, so a crash replays the sync rather than losing to-device messages.
+ * {@link CryptoStore#save} before it returns. Keep a sync's to-device events until
+ * {@link #receiveSyncChanges} returned (handing them over again is harmless: room keys are
+ * idempotent and Olm messages seen before are recognised), and pass each sync's
+ * {@code next_batch}: device list changes of syncs that never reached the machine are then caught up
+ * with {@code /keys/changes}.
  *
  * <p>Thread safety: all methods are safe to call from any thread; they run one at a time.
  * Bad input (corrupt ciphertext, wrong signatures, unknown devices) gives values
