@@ -68,14 +68,14 @@ public final class Demo {
             try (SqliteStore store = SqliteStore.open(storeFile);
                  MatrixClient client = MatrixClient.builder().stateStore(store)
                          .encryption(OlmEncryptionModule.builder(LibolmBackend.create())
-                                 .store((user, device) -> store.cryptoStore()).passphrase(passphrase).build())
+                                 .store(store.cryptoStore()).passphrase(passphrase).build())
                          .build()) {
                 WhoAmI me = client.account().whoami().join();
                 say("Resumed session: whoami says " + me.userId() + " on device " + me.deviceId().orElseThrow());
 
                 String bobName = "bob-" + UUID.randomUUID().toString().substring(0, 8);
                 OlmEncryptionModule bobsKeys = OlmEncryptionModule.builder(LibolmBackend.create())
-                        .store((user, device) -> new MemoryCryptoStore()) // Bob's keys live in memory only
+                        .store(new MemoryCryptoStore()) // Bob's keys live in memory only
                         .passphrase(UUID.randomUUID().toString().toCharArray()).build();
                 try (MatrixClient bob = MatrixClient.builder().homeserverUrl(found.homeserverUrl())
                         .encryption(bobsKeys).build()) {

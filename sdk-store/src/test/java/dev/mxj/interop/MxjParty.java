@@ -122,11 +122,9 @@ final class MxjParty implements AutoCloseable {
                 store.saveSession(Session.of(dendrite.baseUrl(), UserId.of(user.userId()),
                         DeviceId.of(user.deviceId()), user.accessToken()));
             }
-            OlmEncryptionModule module = OlmEncryptionModule.builder(LibolmBackend.create())
-                    .store((u, d) -> store.cryptoStore()).passphrase(passphrase(user)).config(FAST_PICKLES)
-                    .build();
+            CryptoStore keys = store.cryptoStore(); // the keys in the same file, as docs/e2ee.md shows
             ExecutorService callbacks = callbacks(name);
-            return started(name, client(dendrite, store, module, callbacks), store.cryptoStore(), Optional.of(store),
+            return started(name, client(dendrite, store, module(keys, user), callbacks), keys, Optional.of(store),
                     callbacks);
         } catch (RuntimeException e) {
             store.close();
@@ -142,7 +140,7 @@ final class MxjParty implements AutoCloseable {
     }
 
     private static OlmEncryptionModule module(CryptoStore keys, TestUser user) {
-        return OlmEncryptionModule.builder(LibolmBackend.create()).store((u, d) -> keys).passphrase(passphrase(user))
+        return OlmEncryptionModule.builder(LibolmBackend.create()).store(keys).passphrase(passphrase(user))
                 .config(FAST_PICKLES).build();
     }
 
