@@ -139,26 +139,15 @@ public final class AttachmentDecryptor {
     }
 
     /** Plaintext of a ciphertext stream; the hash is checked at its end. */
-    private final class DecryptingInputStream extends InputStream {
+    private final class DecryptingInputStream extends CipherStream {
         private final AesCtr64 cipher;
-        private final InputStream ciphertext;
         private final MessageDigest sha256 = AttachmentEncryptor.newSha256();
         /** Null while reading; then whether the hash matched. */
         private Boolean verified;
 
         DecryptingInputStream(AesCtr64 cipher, InputStream ciphertext) {
+            super(ciphertext);
             this.cipher = cipher;
-            this.ciphertext = ciphertext;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n;
-            do {
-                n = read(one, 0, 1);
-            } while (n == 0);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -170,7 +159,7 @@ public final class AttachmentDecryptor {
             if (count == 0) {
                 return 0;
             }
-            int n = ciphertext.read(buffer, offset, count);
+            int n = source.read(buffer, offset, count);
             if (n < 0) {
                 verified = MessageDigest.isEqual(sha256.digest(), expectedHash);
                 return end();
@@ -189,12 +178,7 @@ public final class AttachmentDecryptor {
 
         @Override
         public int available() throws IOException {
-            return verified != null ? 0 : ciphertext.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            ciphertext.close();
+            return verified != null ? 0 : super.available();
         }
     }
 

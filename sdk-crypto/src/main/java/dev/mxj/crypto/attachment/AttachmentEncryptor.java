@@ -139,43 +139,22 @@ public final class AttachmentEncryptor {
     }
 
     /** Ciphertext of a plaintext stream, encrypted as it is read. */
-    private static final class EncryptingInputStream extends InputStream {
+    private static final class EncryptingInputStream extends CipherStream {
         private final AttachmentEncryptor encryptor;
-        private final InputStream plaintext;
 
         EncryptingInputStream(AttachmentEncryptor encryptor, InputStream plaintext) {
+            super(plaintext);
             this.encryptor = encryptor;
-            this.plaintext = plaintext;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n;
-            do {
-                n = read(one, 0, 1);
-            } while (n == 0);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int count) throws IOException {
             Objects.checkFromIndexSize(offset, count, buffer.length);
-            int n = plaintext.read(buffer, offset, count);
+            int n = source.read(buffer, offset, count);
             if (n > 0) {
                 encryptor.encrypt(buffer, offset, n, buffer, offset);
             }
             return n;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return plaintext.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            plaintext.close();
         }
     }
 
