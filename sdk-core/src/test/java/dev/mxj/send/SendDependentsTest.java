@@ -4,12 +4,9 @@ import dev.mxj.MatrixClient;
 import dev.mxj.id.EventId;
 import dev.mxj.json.RawJson;
 import dev.mxj.room.Room;
-import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.QueuedSend;
-import dev.mxj.testing.MockHomeserver;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,26 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the event's ID, sent after it with that ID, dropped with it if it is cancelled, and kept across a
  * restart.
  */
-class SendDependentsTest {
-    private final MockHomeserver server = MockHomeserver.start();
-    private final MemoryStateStore store = new MemoryStateStore();
-
-    @AfterEach
-    void close() {
-        server.close();
-    }
-
-    private MatrixClient client() {
-        store.saveSession(server.session());
-        return server.builder().stateStore(store).build();
-    }
-
+class SendDependentsTest extends StoredQueueFixture {
     private static EventId await(SendHandle handle) {
         return handle.sent().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    private void awaitInFlight(int requests) {
-        eventually("the event is in flight", () -> server.requestCount() == requests);
+    /** Sends {@code text} as the first event and waits until its PUT has left (its answer is slow). */
+    private SendHandle sendInFlight(Room room, String text) {
+        SendHandle handle = room.sendText(text);
+        eventually("the event is in flight", () -> server.requestCount() == 1);
+        return handle;
     }
 
     @Test
@@ -65,8 +52,7 @@ class SendDependentsTest {
         eventId(server, "$edit");
         try (MatrixClient client = client()) {
             Room room = client.rooms().roomById(ROOM);
-            SendHandle first = room.sendText("one");
-            awaitInFlight(1);
+            SendHandle first = sendInFlight(room, "one");
 
             SendHandle edit = first.edit("**uno**").get(5, TimeUnit.SECONDS);
             assertNotEquals(first, edit, "an event in flight cannot change: an edit follows it");
@@ -94,8 +80,7 @@ class SendDependentsTest {
         eventId(server, "$redaction");
         try (MatrixClient client = client()) {
             Room room = client.rooms().roomById(ROOM);
-            SendHandle first = room.sendText("oops");
-            awaitInFlight(1);
+            SendHandle first = sendInFlight(room, "oops");
             assertTrue(!first.cancel(), "an event in flight cannot be cancelled");
 
             SendHandle redaction = first.redact(Optional.of("wrong room")).get(5, TimeUnit.SECONDS).orElseThrow();
@@ -114,8 +99,7 @@ class SendDependentsTest {
                 .headersDelay(400, TimeUnit.MILLISECONDS).build());
         try (MatrixClient client = client()) {
             Room room = client.rooms().roomById(ROOM);
-            SendHandle first = room.sendText("one");
-            awaitInFlight(1);
+            SendHandle first = sendInFlight(room, "one");
             SendHandle edit = first.edit("uno").get(5, TimeUnit.SECONDS);
             eventually("the event failed", () -> first.state() instanceof SendState.Failed);
             assertEquals(new SendState.Pending(), edit.state(), "the edit waits behind the failed event");
@@ -143,9 +127,8 @@ class SendDependentsTest {
         String parent;
         try (MatrixClient first = client()) {
             Room room = first.rooms().roomById(ROOM);
-            SendHandle handle = room.sendText("one");
+            SendHandle handle = sendInFlight(room, "one");
             parent = handle.transactionId();
-            awaitInFlight(1);
             handle.edit("uno").get(5, TimeUnit.SECONDS);
             handle.redact(Optional.empty()).get(5, TimeUnit.SECONDS).orElseThrow();
         }

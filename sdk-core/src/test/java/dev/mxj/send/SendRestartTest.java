@@ -2,11 +2,8 @@ package dev.mxj.send;
 
 import dev.mxj.MatrixClient;
 import dev.mxj.id.EventId;
-import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.QueuedSend;
-import dev.mxj.testing.MockHomeserver;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,23 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The queue lives in the store: a client closed mid-send leaves the event for the next one, which looks
  * it up on the server first and sends it again, with the same transaction ID, only if the server lacks it.
  */
-class SendRestartTest {
+class SendRestartTest extends StoredQueueFixture {
     /** A sync of the room without the event: the server does not have it. */
     static final String SYNC_WITHOUT_IT = "{\"next_batch\":\"s1\",\"rooms\":{}}";
-
-    private final MockHomeserver server = MockHomeserver.start();
-    private final MemoryStateStore store = new MemoryStateStore();
-
-    @AfterEach
-    void close() {
-        server.close();
-    }
-
-    private MatrixClient client() {
-        // A state store is the session store too.
-        store.saveSession(server.session());
-        return server.builder().stateStore(store).build();
-    }
 
     @Test
     void aClientClosedMidSendLeavesTheEventToTheNextRun() {
