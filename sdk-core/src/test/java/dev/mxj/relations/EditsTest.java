@@ -5,10 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.mxj.relations.RelationBuilders.edit;
-import static dev.mxj.relations.RelationBuilders.event;
-import static dev.mxj.relations.RelationBuilders.redacted;
-import static dev.mxj.relations.RelationBuilders.text;
+import static dev.mxj.testing.RelatedEvents.edit;
+import static dev.mxj.testing.RelatedEvents.event;
+import static dev.mxj.testing.RelatedEvents.redacted;
+import static dev.mxj.testing.RelatedEvents.text;
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.id;

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
-import static dev.mxj.relations.RelationBuilders.reaction;
-import static dev.mxj.relations.RelationBuilders.redacted;
+import static dev.mxj.testing.RelatedEvents.reaction;
+import static dev.mxj.testing.RelatedEvents.redacted;
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.CAROL;

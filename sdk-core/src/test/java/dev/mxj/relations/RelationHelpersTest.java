@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.mxj.relations.RelationBuilders.event;
+import static dev.mxj.testing.RelatedEvents.event;
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.obj;

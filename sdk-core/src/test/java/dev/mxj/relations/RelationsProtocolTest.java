@@ -1,12 +1,12 @@
 package dev.mxj.relations;
 
 import dev.mxj.MatrixApiException;
+import dev.mxj.MatrixException;
+import dev.mxj.event.EventRegistry;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
-import dev.mxj.MatrixException;
-import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.http.AccessTokenSource;
 import dev.mxj.internal.http.Transport;
 import dev.mxj.internal.relations.RelationCalls;
@@ -14,6 +14,7 @@ import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
 import dev.mxj.testing.MockHomeserver;
+import dev.mxj.testing.RelatedEvents;
 import dev.mxj.timeline.Direction;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
@@ -122,7 +123,7 @@ class RelationsProtocolTest {
     void repliedToEventIsFetchedWhenNotStored() {
         mock.ok(resource("/spec-examples/relations/threads.json").replaceFirst("(?s)^\\{\\s*\"chunk\": \\[", "")
                 .replaceFirst("(?s)\\],\\s*\"next_batch\".*$", ""));
-        RoomEvent reply = RelationBuilders.event("reply", "m.room.message", MockHomeserver.USER, 1,
+        RoomEvent reply = RelatedEvents.event("reply", "m.room.message", MockHomeserver.USER, 1,
                 dev.mxj.testing.SyncBuilders.obj("msgtype", "m.text", "body", "> quote\n\nhi",
                         "m.relates_to", dev.mxj.testing.SyncBuilders.obj("m.in_reply_to",
                                 dev.mxj.testing.SyncBuilders.obj("event_id", "$143273582443PhrSn:example.org"))));
@@ -130,12 +131,12 @@ class RelationsProtocolTest {
         assertEquals("/_matrix/client/v3/rooms/!636q39766251:matrix.org/event/$143273582443PhrSn:example.org",
                 mock.take().getTarget());
         assertEquals(EventId.of("$143273582443PhrSn:example.org"), assertInstanceOf(RoomEvent.class, quoted).eventId());
-        assertTrue(relations.repliedTo(RelationBuilders.text("plain", MockHomeserver.USER, 1, "x")).join().isEmpty());
+        assertTrue(relations.repliedTo(RelatedEvents.text("plain", MockHomeserver.USER, 1, "x")).join().isEmpty());
     }
 
     @Test
     void storedEventIsNotFetched() {
-        RoomEvent stored = RelationBuilders.text("stored", MockHomeserver.USER, 1, "hi");
+        RoomEvent stored = RelatedEvents.text("stored", MockHomeserver.USER, 1, "hi");
         StateStore store = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
                 new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("event") && stored.eventId().equals(args[1])) {

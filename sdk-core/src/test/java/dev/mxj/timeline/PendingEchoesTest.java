@@ -10,6 +10,7 @@ import dev.mxj.relations.Reaction;
 import dev.mxj.relations.ReactionToggle;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendState;
+import dev.mxj.testing.RelatedEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,15 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.mxj.testing.RelatedEvents.edit;
+import static dev.mxj.testing.RelatedEvents.reaction;
+import static dev.mxj.testing.RelatedEvents.redaction;
+import static dev.mxj.testing.RelatedEvents.text;
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.id;
 import static dev.mxj.testing.SyncBuilders.room;
 import static dev.mxj.testing.SyncBuilders.roomEvent;
-import static dev.mxj.timeline.Related.edit;
-import static dev.mxj.timeline.Related.reaction;
-import static dev.mxj.timeline.Related.redaction;
-import static dev.mxj.timeline.Related.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once, are taken off when cancelled, and give way to the server's copy in one {@code Set} diff.
  */
 class PendingEchoesTest {
-    private static final Instant QUEUED = Instant.ofEpochMilli(Related.TS + 50);
+    private static final Instant QUEUED = Instant.ofEpochMilli(RelatedEvents.TS + 50);
     private final Related.Checked timeline = Related.model(Scope.main(), ALICE, "10");
 
     private static LocalEcho echo(String txn, String type, RawJson content, Optional<EventId> redacts,

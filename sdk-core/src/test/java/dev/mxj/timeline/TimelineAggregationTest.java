@@ -7,6 +7,7 @@ import dev.mxj.internal.timeline.Scope;
 import dev.mxj.relations.ReactionToggle;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendState;
+import dev.mxj.testing.RelatedEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.mxj.testing.RelatedEvents.edit;
+import static dev.mxj.testing.RelatedEvents.reaction;
+import static dev.mxj.testing.RelatedEvents.redaction;
+import static dev.mxj.testing.RelatedEvents.redactionV11;
+import static dev.mxj.testing.RelatedEvents.reply;
+import static dev.mxj.testing.RelatedEvents.text;
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.id;
@@ -21,12 +28,6 @@ import static dev.mxj.testing.SyncBuilders.json;
 import static dev.mxj.testing.SyncBuilders.obj;
 import static dev.mxj.testing.SyncBuilders.room;
 import static dev.mxj.testing.SyncBuilders.roomEvent;
-import static dev.mxj.timeline.Related.edit;
-import static dev.mxj.timeline.Related.reaction;
-import static dev.mxj.timeline.Related.redaction;
-import static dev.mxj.timeline.Related.redactionV11;
-import static dev.mxj.timeline.Related.reply;
-import static dev.mxj.timeline.Related.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -152,7 +153,7 @@ class TimelineAggregationTest {
     void aNewerCopyOfAnEventKeepsItsRelations() {
         timeline.follow(timeline.model.reset(List.of(text("a", ALICE, 1), reaction("r1", BOB, 2, "a", "👍")), false));
         RoomEvent serverRedactedReaction = roomEvent(obj("type", "m.reaction", "event_id", "$r1",
-                "sender", BOB.value(), "origin_server_ts", Related.TS + 2, "content", obj(),
+                "sender", BOB.value(), "origin_server_ts", RelatedEvents.TS + 2, "content", obj(),
                 "unsigned", obj("redacted_because", obj("type", "m.room.redaction"))));
         timeline.follow(timeline.model.append(List.of(serverRedactedReaction)));
         assertEquals(List.of(), timeline.item("a").aggregations().reactions(), "the server redacted the reaction");
@@ -169,7 +170,7 @@ class TimelineAggregationTest {
     void aBundledEditFromTheServerApplies() {
         RoomEvent latest = edit("e1", ALICE, 5, "a", "bundled");
         RoomEvent original = roomEvent(obj("type", "m.room.message", "event_id", "$a", "sender", ALICE.value(),
-                "origin_server_ts", Related.TS, "content", obj("msgtype", "m.text", "body", "old"),
+                "origin_server_ts", RelatedEvents.TS, "content", obj("msgtype", "m.text", "body", "old"),
                 "unsigned", obj("m.relations", obj("m.replace", latest.raw().tree()))));
         timeline.follow(timeline.model.reset(List.of(original), false));
         assertEquals("bundled", body("a"));

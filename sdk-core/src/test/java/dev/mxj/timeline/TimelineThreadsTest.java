@@ -5,12 +5,18 @@ import dev.mxj.internal.timeline.Scope;
 import dev.mxj.room.Receipt;
 import dev.mxj.send.LocalEcho;
 import dev.mxj.send.SendState;
+import dev.mxj.testing.RelatedEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.mxj.testing.RelatedEvents.edit;
+import static dev.mxj.testing.RelatedEvents.reaction;
+import static dev.mxj.testing.RelatedEvents.redaction;
+import static dev.mxj.testing.RelatedEvents.text;
+import static dev.mxj.testing.RelatedEvents.threadReply;
 import static dev.mxj.testing.SyncBuilders.ALICE;
 import static dev.mxj.testing.SyncBuilders.BOB;
 import static dev.mxj.testing.SyncBuilders.CAROL;
@@ -20,11 +26,6 @@ import static dev.mxj.testing.SyncBuilders.obj;
 import static dev.mxj.testing.SyncBuilders.receipt;
 import static dev.mxj.testing.SyncBuilders.room;
 import static dev.mxj.testing.SyncBuilders.roomEvent;
-import static dev.mxj.timeline.Related.edit;
-import static dev.mxj.timeline.Related.reaction;
-import static dev.mxj.timeline.Related.redaction;
-import static dev.mxj.timeline.Related.text;
-import static dev.mxj.timeline.Related.threadReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -148,7 +149,7 @@ class TimelineThreadsTest {
     void aBundledSummaryCountsTheRepliesSeenSinceItsLatestEvent() {
         RoomEvent latest = threadReply("t2", BOB, 2, "root");
         RoomEvent root = roomEvent(obj("type", "m.room.message", "event_id", "$root", "sender", BOB.value(),
-                "origin_server_ts", Related.TS, "content", obj("msgtype", "m.text", "body", "root"),
+                "origin_server_ts", RelatedEvents.TS, "content", obj("msgtype", "m.text", "body", "root"),
                 "unsigned", obj("m.relations", obj("m.thread", obj("count", 7, "current_user_participated", true,
                         "latest_event", latest.raw().tree())))));
         main.follow(main.model.reset(List.of(root), false));
