@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * An outgoing request the machine made and the server has not yet accepted, kept so it is sent
  * again after a restart. Only requests whose body cannot be made again are stored (to-device
- * requests carrying Olm ciphertext: the ratchet has moved on).
+ * requests carrying Olm ciphertext: the ratchet has moved on; a {@code /keys/changes} catch-up:
+ * its {@code from} token is no longer kept elsewhere).
  *
  * @param id        the request id (also the to-device transaction id)
- * @param kind      what it is, e.g. {@code to_device}
+ * @param kind      what it is: {@code to_device}, or {@code keys_changes} (body {@code {"from", "to"}})
  * @param eventType the event type for a to-device request, else empty string
  * @param body      the request body, JSON (holds only ciphertext, never a key in the clear)
  * @param createdMs when it was made (epoch ms); requests are sent oldest first
