@@ -32,7 +32,11 @@ public record UnableToDecrypt(Reason reason, String message) implements Decrypti
         BAD_CIPHERTEXT,
         /** The same session and message index were used for a different event: a replay, refused. */
         REPLAYED,
-        /** The plaintext does not belong here (another room ID) or is not an event; refused. */
+        /**
+         * The plaintext does not belong here: it names another room, is not an event, or its session
+         * belongs to another user than the event's sender (someone passing another member's message
+         * off as theirs); refused.
+         */
         MISMATCHED_PLAINTEXT,
         /** The {@code m.room.encrypted} content lacks a field its algorithm needs. */
         MALFORMED_EVENT,
