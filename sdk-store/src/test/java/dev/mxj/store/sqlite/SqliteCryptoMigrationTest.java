@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -26,6 +24,8 @@ import static dev.mxj.crypto.store.CryptoStoreFixtures.account;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.device;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.inbound;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.params;
+import static dev.mxj.store.sqlite.OldSchemas.connect;
+import static dev.mxj.store.sqlite.OldSchemas.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,25 +109,12 @@ class SqliteCryptoMigrationTest {
     private Path schemaFive(String name) throws SQLException {
         Path file = dir.resolve(name);
         try (Connection c = connect(file); Statement s = c.createStatement()) {
-            for (int i = 0; i < 5; i++) {
-                s.executeUpdate(Migrations.script(Migrations.FILES.get(i)));
-            }
-            s.executeUpdate("PRAGMA user_version = 5");
+            OldSchemas.createAt(s, 5);
             SessionTable.save(c, SqliteLockingTest.session("syt_from_version_5"));
             s.executeUpdate("INSERT INTO sync_token (id, next_batch) VALUES (1, 's5')");
             s.executeUpdate("INSERT INTO room (room_id, membership, latest_activity_ts, name, room_version)"
                     + " VALUES ('" + OLD_ROOM.value() + "', 'join', 10, 'Old room', '10')");
         }
         return file;
-    }
-
-    private static Connection connect(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file);
-    }
-
-    private static String query(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            return r.next() ? r.getString(1) : null;
-        }
     }
 }

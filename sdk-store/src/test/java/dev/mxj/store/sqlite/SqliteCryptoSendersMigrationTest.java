@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -23,6 +21,8 @@ import static dev.mxj.crypto.store.CryptoStoreFixtures.ROOM;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.account;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.fromBob;
 import static dev.mxj.crypto.store.CryptoStoreFixtures.olmWithHashes;
+import static dev.mxj.store.sqlite.OldSchemas.connect;
+import static dev.mxj.store.sqlite.OldSchemas.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,10 +86,7 @@ class SqliteCryptoSendersMigrationTest {
     private Path schemaSix(String name) throws SQLException {
         Path file = dir.resolve(name);
         try (Connection c = connect(file); Statement s = c.createStatement()) {
-            for (int i = 0; i < 6; i++) {
-                s.executeUpdate(Migrations.script(Migrations.FILES.get(i)));
-            }
-            s.executeUpdate("PRAGMA user_version = 6");
+            OldSchemas.createAt(s, 6);
             s.executeUpdate("INSERT INTO sync_token (id, next_batch) VALUES (1, 's6')");
             s.executeUpdate("INSERT INTO crypto_account (id, user_id, device_id, pickle, device_keys_uploaded,"
                     + " uploaded_otk_count, fallback_key_created_at) VALUES (1, '@alice:example.org', 'ALICEDEVICE',"
@@ -101,15 +98,5 @@ class SqliteCryptoSendersMigrationTest {
                     + " VALUES ('keyB', 'o6', 'olmPickle', 10, 20)");
         }
         return file;
-    }
-
-    private static Connection connect(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file);
-    }
-
-    private static String query(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            return r.next() ? r.getString(1) : null;
-        }
     }
 }
