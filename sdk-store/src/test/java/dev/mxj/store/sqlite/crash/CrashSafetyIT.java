@@ -19,12 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +64,7 @@ class CrashSafetyIT {
     @TempDir
     Path dir;
     private Path storeFile;
-    private Path log;
+    private ChildRuns children;
     private PhaseBoard board;
     private Path boardFile;
 
@@ -77,7 +73,7 @@ class CrashSafetyIT {
             throws Exception {
         long testStart = System.nanoTime();
         storeFile = dir.resolve("store").resolve("syncer.db");
-        log = dir.resolve("children.log");
+        children = new ChildRuns(dir);
         boardFile = dir.resolve("phase-board");
         board = PhaseBoard.map(boardFile);
 
@@ -100,9 +96,9 @@ class CrashSafetyIT {
                 board.reset();
                 long spawned = System.nanoTime();
                 child = spawn("life " + kill);
-                Aim aim = Aim.pick(random);
+                Aim aim = Aim.pick(random, 2);
                 if (aim == Aim.START) {
-                    TimeUnit.MILLISECONDS.sleep(random.nextInt((int) Math.max(1, figures.typicalStartMillis())));
+                    TimeUnit.MILLISECONDS.sleep(figures.startDelayMillis(random));
                 } else {
                     awaitFirstPoll(child, kill);
                     figures.started(System.nanoTime() - spawned);
@@ -117,10 +113,7 @@ class CrashSafetyIT {
                 int acked = messages.acked();
                 Phase phase = board.phase();
                 int maxSavedBefore = board.maxMessage();
-                child.destroyForcibly();
-                assertTrue(child.waitFor(10, TimeUnit.SECONDS), "kill #" + kill + ": the child did not die");
-                assertEquals(137, child.exitValue(), "kill #" + kill + ": the child must die by SIGKILL; it "
-                        + "exited on its own (did the store fail to open?). Log:\n" + tail());
+                children.kill(child, "kill #" + kill);
                 child = null;
                 // Read after death: everything the child saw saved must be in the file.
                 int savedInLife = board.saved();
@@ -150,28 +143,13 @@ class CrashSafetyIT {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - testStart);
             figures.print(sent.size(), messages.retries(), seconds);
         } finally {
-            if (child != null) {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
-            }
+            ChildRuns.destroy(child);
         }
     }
 
-    /** Starts a child JVM on the store; its output goes to {@link #log}. */
+    /** Starts a child JVM on the store; its output goes to the children's log. */
     private Process spawn(String life) throws IOException {
-        Files.writeString(log, "=== " + life + " ===\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java,
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx256m",
-                // sqlite-jdbc unpacks its native library at every start; a killed JVM leaves it behind.
-                "-Dorg.sqlite.tmpdir=" + Files.createDirectories(dir.resolve("native")),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp", System.getProperty("java.class.path"),
-                SyncUntilKilled.class.getName(), storeFile.toString(), boardFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        return children.start(life, "256m", SyncUntilKilled.class, storeFile.toString(), boardFile.toString());
     }
 
     /**
@@ -188,37 +166,14 @@ class CrashSafetyIT {
         }
     }
 
-    private void awaitFirstPoll(Process child, int kill) throws InterruptedException {
-        long deadline = System.nanoTime() + FIRST_POLL_TIMEOUT.toNanos();
-        while (board.polls() == 0) {
-            if (!child.isAlive()) {
-                throw new AssertionError("life " + kill + ": the child exited (" + child.exitValue()
-                        + ") before its first sync request. Log:\n" + tail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("life " + kill + ": no sync request within " + FIRST_POLL_TIMEOUT
-                        + " (phase " + board.phase() + "). Log:\n" + tail());
-            }
-            TimeUnit.MILLISECONDS.sleep(2);
-        }
+    private void awaitFirstPoll(Process child, int kill) {
+        children.await(child, "life " + kill, "its first sync request", () -> board.polls() > 0, FIRST_POLL_TIMEOUT,
+                TimeUnit.MILLISECONDS.toNanos(2), () -> "phase " + board.phase());
     }
 
-    /**
-     * Opens a copy of the killed child's files (database, WAL, shared memory), so that the next
-     * child recovers the original itself, as an application restarted after a crash would.
-     */
+    /** Checks a copy of the killed child's files (see {@link ChildRuns#copyOf}). */
     private int checkCopy(RoomId room, List<String> sentIds, String when) throws IOException {
-        Path copies = Files.createDirectories(dir.resolve("check"));
-        Path copy = copies.resolve(storeFile.getFileName());
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Path from = Path.of(storeFile + suffix);
-            Path target = Path.of(copy + suffix);
-            Files.deleteIfExists(target);
-            if (Files.exists(from)) {
-                Files.copy(from, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        try (SqliteStore store = SqliteStore.open(copy)) {
+        try (SqliteStore store = SqliteStore.open(children.copyOf(storeFile))) {
             return checkStore(store, room, sentIds, when);
         } catch (RuntimeException e) {
             throw new AssertionError(when + ": the store does not open or read: " + e, e);
@@ -245,88 +200,38 @@ class CrashSafetyIT {
         board.reset();
         Process child = spawn("catch-up");
         try {
-            long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-            while (board.maxMessage() < count - 1) {
-                if (!child.isAlive()) {
-                    throw new AssertionError("The last child exited (" + child.exitValue()
-                            + ") before catching up. Log:\n" + tail());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("The last child did not save msg-" + (count - 1) + " within "
-                            + CATCH_UP_TIMEOUT + " (it saved up to msg-" + board.maxMessage() + "). Log:\n" + tail());
-                }
-                TimeUnit.MILLISECONDS.sleep(10);
-            }
+            children.await(child, "catch-up", "saving msg-" + (count - 1), () -> board.maxMessage() >= count - 1,
+                    CATCH_UP_TIMEOUT, TimeUnit.MILLISECONDS.toNanos(10), () -> "it saved up to msg-" + board.maxMessage());
             OutputStream stdin = child.getOutputStream();
             stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "The last child did not stop within 30 s. Log:\n" + tail());
-            assertEquals(0, child.exitValue(), "The last child must stop cleanly. Log:\n" + tail());
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "The last child did not stop within 30 s. Log:\n"
+                    + children.tail());
+            assertEquals(0, child.exitValue(), "The last child must stop cleanly. Log:\n" + children.tail());
             assertEquals(Phase.STOPPED, board.phase());
         } finally {
-            if (child.isAlive()) {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
-            }
+            ChildRuns.destroy(child);
         }
     }
 
-    /** The last lines the children printed. */
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(could not read " + log + ": " + e + ")";
-        }
-    }
-
-    /** Where a kill is aimed. */
-    enum Aim {
-        /** At a random time from spawn until about the first sync request: JVM start, store opening. */
-        START,
-        /** At a random time 50-1500 ms after the first sync request: any phase, mostly the long poll. */
-        ANY_TIME,
-        /** Into one of the first saves of the life (the SQLite transaction), 0-3 ms after it began. */
-        SAVE;
-
-        /** One kill in 10 at the start, 2 into a save, the rest at any time. */
-        static Aim pick(Random random) {
-            int r = random.nextInt(10);
-            return r == 0 ? START : r <= 2 ? SAVE : ANY_TIME;
-        }
-    }
-
-    /** What the kills hit, for the summary. */
-    private static final class Figures {
-        final Map<Aim, Integer> aims = new EnumMap<>(Aim.class);
-        final Map<Phase, Integer> phases = new EnumMap<>(Phase.class);
-        int kills;
+    /**
+     * What the kills hit, for the summary. {@link Aim#START} kills land from spawn until about the
+     * first sync request; {@link Aim#ANY_TIME} 50-1500 ms after it (any phase, mostly the long poll);
+     * {@link Aim#SAVE} 0-3 ms into one of the first saves of the life.
+     */
+    private static final class Figures extends KillTally<Phase> {
         int beforeFirstSave;
         int withUndelivered;
         int maxUndelivered;
         long savedSyncs;
         int limited;
-        int inSaveCommitted;
-        int inSaveRolledBack;
-        int stored;
-        long startNanos;
-        int starts;
 
-        void started(long nanos) {
-            startNanos += nanos;
-            starts++;
-        }
-
-        /** The mean time from spawn to the first sync request; 1 s before any was measured. */
-        long typicalStartMillis() {
-            return starts == 0 ? 1000 : TimeUnit.NANOSECONDS.toMillis(startNanos / starts);
+        Figures() {
+            super(Phase.class);
         }
 
         void killed(Aim aim, Phase phase, int saved, int limitedSyncs, int undelivered) {
-            kills++;
-            aims.merge(aim, 1, Integer::sum);
-            phases.merge(phase, 1, Integer::sum);
+            killed(aim, phase);
             beforeFirstSave += saved == 0 ? 1 : 0;
             withUndelivered += undelivered > 0 ? 1 : 0;
             maxUndelivered = Math.max(maxUndelivered, undelivered);
@@ -334,20 +239,8 @@ class CrashSafetyIT {
             limited += limitedSyncs;
         }
 
-        void killedInSave(boolean committed) {
-            if (committed) {
-                inSaveCommitted++;
-            } else {
-                inSaveRolledBack++;
-            }
-        }
-
         void print(int sent, int retries, long seconds) {
-            System.out.println("RESULT crash_kill_points " + kills + " kills");
-            System.out.println("Crash safety: " + kills + " SIGKILLs (seed " + SEED + "), aimed " + aims
-                    + "; phase when the kill was sent: " + phases);
-            System.out.println("  kills inside a save holding messages: " + (inSaveCommitted + inSaveRolledBack)
-                    + " (" + inSaveRolledBack + " rolled back, " + inSaveCommitted + " had committed)");
+            printKills("crash_kill_points", "Crash safety", SEED, "kills inside a save holding messages");
             System.out.println("  kills with sent messages not yet in the store: " + withUndelivered
                     + " (at most " + maxUndelivered + " messages); kills before the life's first save: "
                     + beforeFirstSave + "; syncs saved by killed lives: " + savedSyncs + " (" + limited + " limited)");

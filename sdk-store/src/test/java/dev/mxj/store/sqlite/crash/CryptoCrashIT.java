@@ -8,15 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -51,7 +44,7 @@ class CryptoCrashIT {
     @TempDir
     Path dir;
     private Path storeFile;
-    private Path log;
+    private ChildRuns children;
     private CryptoBoard board;
     private Path boardFile;
 
@@ -59,7 +52,7 @@ class CryptoCrashIT {
     void noOneTimeKeyIsReusedAndNoRoomKeyLostWhenTheSavingProcessIsKilled() throws Exception {
         long testStart = System.nanoTime();
         storeFile = dir.resolve("store").resolve("keys.db");
-        log = dir.resolve("children.log");
+        children = new ChildRuns(dir);
         boardFile = dir.resolve("board");
         board = CryptoBoard.map(boardFile);
         Random random = new Random(SEED);
@@ -71,10 +64,10 @@ class CryptoCrashIT {
                 board.reset();
                 long spawned = System.nanoTime();
                 child = spawn("life " + kill);
-                Aim aim = Aim.pick(random);
+                Aim aim = Aim.pick(random, 4);
                 int firstOfLife = -1;
                 if (aim == Aim.START) {
-                    TimeUnit.MILLISECONDS.sleep(random.nextInt((int) Math.max(1, figures.typicalStartMillis())));
+                    TimeUnit.MILLISECONDS.sleep(figures.startDelayMillis(random));
                 } else {
                     firstOfLife = awaitFirstSave(child, kill);
                     figures.started(System.nanoTime() - spawned);
@@ -88,10 +81,7 @@ class CryptoCrashIT {
 
                 Phase phase = board.phase();
                 int pending = board.pending();
-                child.destroyForcibly();
-                assertTrue(child.waitFor(10, TimeUnit.SECONDS), "kill #" + kill + ": the child did not die");
-                assertEquals(137, child.exitValue(), "kill #" + kill + ": the child must die by SIGKILL; it exited"
-                        + " on its own (did the store fail to open or save?). Log:\n" + tail());
+                children.kill(child, "kill #" + kill);
                 child = null;
                 int saved = board.saved();
 
@@ -121,29 +111,16 @@ class CryptoCrashIT {
             assertTrue(figures.inSaveCommitted + figures.inSaveRolledBack > 0,
                     "no kill landed inside a save; the test proved less than it should. Phases: " + figures.phases);
         } finally {
-            if (child != null) {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
-            }
+            ChildRuns.destroy(child);
         }
     }
 
     /**
-     * Opens a copy of the killed child's files (database, WAL, shared memory), so that the next
-     * child recovers the original itself; checks it and brings {@code model} to the save it holds.
+     * Checks a copy of the killed child's files (see {@link ChildRuns#copyOf}) and brings
+     * {@code model} to the save it holds.
      */
     private int checkCopy(MemoryCryptoStore model, int modelAt, String when) throws IOException {
-        Path copies = Files.createDirectories(dir.resolve("check"));
-        Path copy = copies.resolve(storeFile.getFileName());
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Path from = Path.of(storeFile + suffix);
-            Path target = Path.of(copy + suffix);
-            Files.deleteIfExists(target);
-            if (Files.exists(from)) {
-                Files.copy(from, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        try (SqliteStore store = SqliteStore.open(copy)) {
+        try (SqliteStore store = SqliteStore.open(children.copyOf(storeFile))) {
             CryptoStore keys = store.cryptoStore();
             int s = CryptoStateCheck.lastSave(keys);
             CryptoStateCheck.promisesKept(keys, s, when);
@@ -160,33 +137,13 @@ class CryptoCrashIT {
     }
 
     private Process spawn(String life) throws IOException {
-        Files.writeString(log, "=== " + life + " ===\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java,
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx128m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp", System.getProperty("java.class.path"),
-                SaveCryptoUntilKilled.class.getName(), storeFile.toString(), boardFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        return children.start(life, "128m", SaveCryptoUntilKilled.class, storeFile.toString(), boardFile.toString());
     }
 
     /** Waits until the child's first save of this life has begun; returns its number. */
-    private int awaitFirstSave(Process child, int kill) throws InterruptedException {
-        long deadline = System.nanoTime() + FIRST_SAVE_TIMEOUT.toNanos();
-        while (board.pending() < 0) {
-            if (!child.isAlive()) {
-                throw new AssertionError("life " + kill + ": the child exited (" + child.exitValue()
-                        + ") before its first save. Log:\n" + tail());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("life " + kill + ": no save within " + FIRST_SAVE_TIMEOUT + " (phase "
-                        + board.phase() + "). Log:\n" + tail());
-            }
-            LockSupport.parkNanos(100_000);
-        }
+    private int awaitFirstSave(Process child, int kill) {
+        children.await(child, "life " + kill, "its first save", () -> board.pending() >= 0, FIRST_SAVE_TIMEOUT,
+                100_000, () -> "phase " + board.phase());
         return board.pending();
     }
 
@@ -198,73 +155,25 @@ class CryptoCrashIT {
         }
     }
 
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(could not read " + log + ": " + e + ")";
-        }
-    }
-
-    /** Where a kill is aimed. */
-    enum Aim {
-        /** At a random time from spawn until about the first save: JVM start, opening the store. */
-        START,
-        /** At a random time up to 400 ms after the life's first save: in a save or between two. */
-        ANY_TIME,
-        /** Into a save (its SQLite transaction), 0-1.5 ms after it began. */
-        SAVE;
-
-        /** One kill in 10 at the start, 4 into a save, the rest at any time. */
-        static Aim pick(Random random) {
-            int r = random.nextInt(10);
-            return r == 0 ? START : r <= 4 ? SAVE : ANY_TIME;
-        }
-    }
-
-    /** What the kills hit, for the summary. */
-    private static final class Figures {
-        final Map<Aim, Integer> aims = new EnumMap<>(Aim.class);
-        final Map<Phase, Integer> phases = new EnumMap<>(Phase.class);
-        int kills;
+    /**
+     * What the kills hit, for the summary. {@link Aim#START} kills land from spawn until about the
+     * first save; {@link Aim#ANY_TIME} up to 400 ms after the life's first save (in a save or between
+     * two); {@link Aim#SAVE} 0-1.5 ms into a save.
+     */
+    private static final class Figures extends KillTally<Phase> {
         long savesInKilledLives;
-        int inSaveCommitted;
-        int inSaveRolledBack;
-        int stored;
-        long startNanos;
-        int starts;
 
-        void started(long nanos) {
-            startNanos += nanos;
-            starts++;
-        }
-
-        long typicalStartMillis() {
-            return starts == 0 ? 1000 : TimeUnit.NANOSECONDS.toMillis(startNanos / starts);
+        Figures() {
+            super(Phase.class);
         }
 
         void killed(Aim aim, Phase phase, int saves) {
-            kills++;
-            aims.merge(aim, 1, Integer::sum);
-            phases.merge(phase, 1, Integer::sum);
+            killed(aim, phase);
             savesInKilledLives += saves;
         }
 
-        void killedInSave(boolean committed) {
-            if (committed) {
-                inSaveCommitted++;
-            } else {
-                inSaveRolledBack++;
-            }
-        }
-
         void print(long seconds) {
-            System.out.println("RESULT crypto_crash_kill_points " + kills + " kills");
-            System.out.println("Crypto store crash safety: " + kills + " SIGKILLs (seed " + SEED + "), aimed " + aims
-                    + "; phase when the kill was sent: " + phases);
-            System.out.println("  kills inside a save: " + (inSaveCommitted + inSaveRolledBack) + " ("
-                    + inSaveRolledBack + " rolled back, " + inSaveCommitted + " had committed)");
+            printKills("crypto_crash_kill_points", "Crypto store crash safety", SEED, "kills inside a save");
             System.out.println("  saves completed by killed lives: " + savesInKilledLives + "; the store ended at save "
                     + stored + ", consistent after every kill; " + seconds + " s in all");
         }

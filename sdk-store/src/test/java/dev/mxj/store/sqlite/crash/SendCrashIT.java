@@ -76,7 +76,7 @@ class SendCrashIT {
 
     @TempDir
     Path dir;
-    private Path log;
+    private ChildRuns children;
 
     static String body(int index) {
         return PREFIX + index;
@@ -89,7 +89,7 @@ class SendCrashIT {
         RoomId room = RoomId.of(raw.createRoom(Map.of("name", "send crash")));
         Path file = dir.resolve("store").resolve("alice.db");
         Files.createDirectories(file.getParent());
-        log = dir.resolve("children.log");
+        children = new ChildRuns(dir);
         try (SqliteStore store = SqliteStore.open(file)) {
             store.saveSession(Session.of(dendrite.baseUrl(), UserId.of(alice.userId()),
                     DeviceId.of(alice.deviceId()), alice.accessToken()));
@@ -252,29 +252,16 @@ class SendCrashIT {
     }
 
     private Child spawn(Path file, RoomId room, String life, List<String> mode) throws IOException {
-        Files.writeString(log, "=== " + life + " ===\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java,
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx256m",
-                // sqlite-jdbc unpacks its native library at every start; a killed JVM leaves it behind.
-                "-Dorg.sqlite.tmpdir=" + Files.createDirectories(dir.resolve("native")),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"),
-                SendUntilKilled.class.getName(), file.toString(), room.value(), Integer.toString(MESSAGES)));
-        command.addAll(mode);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        List<String> args = new ArrayList<>(List.of(file.toString(), room.value(), Integer.toString(MESSAGES)));
+        args.addAll(mode);
+        Process process = children.java(life, "256m", "warn", SendUntilKilled.class, args)
+                .redirectError(ProcessBuilder.Redirect.appendTo(children.log().toFile()))
                 .start();
-        return new Child(process, log);
+        return new Child(process, children.log());
     }
 
     private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(could not read " + log + ": " + e + ")";
-        }
+        return children.tail();
     }
 
     /** A child and the lines it printed, read on a thread of their own (and copied to the log). */
