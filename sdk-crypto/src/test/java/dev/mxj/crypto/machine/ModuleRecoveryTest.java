@@ -97,8 +97,8 @@ class ModuleRecoveryTest {
                     return CompletableFuture.failedFuture(new MatrixApiException(400, ErrorCode.INVALID_PARAM,
                             "unknown token", Duration.ZERO, false, request.endpoint()));
                 }
-                return CompletableFuture.supplyAsync(() -> server.handle(new DeviceKey(user, device),
-                        toMachine(request)));
+                return CompletableFuture.supplyAsync(() -> onServer(() -> server.handle(new DeviceKey(user, device),
+                        toMachine(request))));
             };
         }
 
@@ -108,14 +108,15 @@ class ModuleRecoveryTest {
 
         void sync(Set<UserId> members) {
             DeviceKey key = new DeviceKey(user, device);
-            module.receiveSync(new SyncCryptoChanges(server.token(), server.takeInbox(key), server.takeChanged(key),
-                    server.takeLeft(key), server.oneTimeKeyCounts(key), server.unusedFallbackTypes(key), members))
-                    .join();
+            SyncCryptoChanges changes = onServer(() -> new SyncCryptoChanges(server.token(), server.takeInbox(key),
+                    server.takeChanged(key), server.takeLeft(key), server.oneTimeKeyCounts(key),
+                    server.unusedFallbackTypes(key), members));
+            module.receiveSync(changes).join();
         }
 
         /** A sync saved by the client but never handed to the module (a crash in between). */
         void lostSync() {
-            server.takeChanged(new DeviceKey(user, device));
+            onServer(() -> server.takeChanged(new DeviceKey(user, device)));
         }
 
         RoomEvent event(RawJson content, String eventId, UserId sender) {
@@ -123,6 +124,18 @@ class ModuleRecoveryTest {
                     new UnknownContent("m.room.encrypted", content), Json.raw(Json.obj("event_id", eventId,
                     "type", "m.room.encrypted", "sender", sender.value(), "origin_server_ts", 1L, "content", content)));
         }
+    }
+
+    /** The fake server is not thread-safe: the transports' threads and the test take turns. */
+    private <T> T onServer(java.util.function.Supplier<T> call) {
+        synchronized (server) {
+            return call.get();
+        }
+    }
+
+    /** True once the server holds the device keys of {@code devices} devices (each upload moves the stream). */
+    private boolean keysUp(int devices) {
+        return onServer(() -> server.token().equals("s" + devices));
     }
 
     private static OutgoingRequest toMachine(CryptoRequest r) {
@@ -166,11 +179,11 @@ class ModuleRecoveryTest {
     private Client aliceAfterAGap(CryptoStore aliceKeys) {
         Client alice = new Client("@alice:example.org", "ALICE1", aliceKeys);
         new Client("@bob:example.org", "BOB1", new MemoryCryptoStore());
-        await(() -> sent.stream().filter(r -> r.path().endsWith("/keys/upload")).count() >= 2, "uploads");
+        await(() -> keysUp(2), "alice's and bob's keys on the server");
         alice.sync(Set.of(alice.user, UserId.of("@bob:example.org")));
         await(() -> alice.machine().devices(UserId.of("@bob:example.org")).size() == 1, "bob's device known");
         new Client("@bob:example.org", "BOB2", new MemoryCryptoStore());
-        await(() -> server.token().equals("s3"), "bob2's keys up");
+        await(() -> keysUp(3), "bob2's keys up");
         alice.lostSync();
         alice.module.detach();
         alice.module = module(aliceKeys);
@@ -208,7 +221,7 @@ class ModuleRecoveryTest {
         Client alice = new Client("@alice:example.org", "ALICE1", new MemoryCryptoStore());
         Client bob1 = new Client("@bob:example.org", "BOB1", new MemoryCryptoStore());
         Client bob2 = new Client("@bob:example.org", "BOB2", new MemoryCryptoStore());
-        await(() -> sent.stream().filter(r -> r.path().endsWith("/keys/upload")).count() >= 3, "uploads");
+        await(() -> keysUp(3), "the three devices' keys on the server");
         Set<UserId> members = Set.of(alice.user, bob1.user);
         bob2.sync(members);
         await(() -> bob2.machine().device(bob1.user, bob1.device).isPresent(), "bob2 knows bob1");
