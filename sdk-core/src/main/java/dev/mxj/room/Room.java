@@ -42,11 +42,29 @@ public interface Room {
     /**
      * The room's current {@link RoomInfo}.
      *
-     * @throws IllegalStateException if the store does not know the room (see {@link #isStored()})
+     * @throws RoomNotStoredException if the store does not hold the room (not synced yet, or forgotten);
+     *                                {@link #storedInfo()} answers empty instead
      */
     RoomInfo info();
 
-    /** The name to show, by the spec's algorithm, with member names disambiguated. */
+    /**
+     * The room's current {@link RoomInfo}, or empty while the store does not hold the room: a room just
+     * created or joined is stored by the next sync. One store read, so it cannot race with sync as
+     * {@code isStored()} followed by {@code info()} can.
+     */
+    default Optional<RoomInfo> storedInfo() {
+        try {
+            return Optional.of(info());
+        } catch (RoomNotStoredException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The name to show, by the spec's algorithm, with member names disambiguated.
+     *
+     * @throws RoomNotStoredException if the store does not hold the room (see {@link #storedInfo()})
+     */
     RoomDisplayName displayName();
 
     /** The members the store knows (all of them, or the lazily loaded ones). */

@@ -30,6 +30,7 @@ import dev.mxj.room.Room;
 import dev.mxj.room.RoomDisplayName;
 import dev.mxj.room.RoomInfo;
 import dev.mxj.room.RoomMember;
+import dev.mxj.room.RoomNotStoredException;
 import dev.mxj.room.Visibility;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
@@ -86,8 +87,12 @@ final class StoreRoom extends SendingRoom {
 
     @Override
     public RoomInfo info() {
-        return store.room(roomId).orElseThrow(() -> new IllegalStateException(
-                "Room " + roomId + " is no longer in the store (was it forgotten?)"));
+        return store.room(roomId).orElseThrow(() -> new RoomNotStoredException(roomId));
+    }
+
+    @Override
+    public Optional<RoomInfo> storedInfo() {
+        return store.room(roomId);
     }
 
     @Override
