@@ -6,6 +6,7 @@ import dev.mxj.auth.Session;
 import dev.mxj.auth.SessionState;
 import dev.mxj.discovery.Server;
 import dev.mxj.event.EventRegistry;
+import dev.mxj.internal.CallbackExecutor;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
 import dev.mxj.internal.account.AccountEndpoints;
@@ -30,9 +31,9 @@ import dev.mxj.sync.SyncService;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -59,7 +60,7 @@ public final class MatrixClient implements AutoCloseable {
     private final HttpClients http;
     private final ClientContext context;
     private final Listeners<SessionState> sessionListeners;
-    private final ExecutorService ownedCallbackExecutor;
+    private final CallbackExecutor callbacks;
     private final Auth auth;
     private final Account account;
     private final Server server;
@@ -72,11 +73,8 @@ public final class MatrixClient implements AutoCloseable {
         this.settings = b.copy();
         this.http = b.http != null ? b.http.share() : HttpClients.createDefault();
         this.settings.http = http;
-        Executor callbacks = b.callbackExecutor;
-        this.ownedCallbackExecutor = callbacks == null ? Executors.newSingleThreadExecutor(daemon("mxj-callbacks")) : null;
-        if (callbacks == null) {
-            callbacks = ownedCallbackExecutor;
-        }
+        this.callbacks = b.callbackExecutor != null ? CallbackExecutor.of(b.callbackExecutor)
+                : CallbackExecutor.owning(Executors.newSingleThreadExecutor(daemon("mxj-callbacks")));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("mxj-scheduler"));
         scheduler.setRemoveOnCancelPolicy(true);
         Transport transport = new Transport(http.client(), homeserverUrl, b.retryConfig, scheduler,
@@ -179,17 +177,24 @@ public final class MatrixClient implements AutoCloseable {
         return e2ee.enabled();
     }
 
-    /** Stops mxj's threads for this client. In-flight requests may still complete. */
+    /**
+     * Stops mxj's threads for this client. In-flight requests may still complete, but their results
+     * reach no listener: once this returns, no callback (listener, timeline update, progress) of this
+     * client runs any more, on mxj's executor or the app's ({@link Builder#callbackExecutor}), so the
+     * app may close its store. Callbacks already running are waited for, up to {@link #CLOSE_TIMEOUT}
+     * (a callback that calls {@code close()} itself is not).
+     */
     @Override
     public void close() {
+        callbacks.close(CLOSE_TIMEOUT);
         sync.close();
         e2ee.close();
         context.scheduler().shutdownNow();
-        if (ownedCallbackExecutor != null) {
-            ownedCallbackExecutor.shutdown();
-        }
         http.release();
     }
+
+    /** How long {@link #close()} waits for callbacks that are running. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
@@ -258,7 +263,11 @@ public final class MatrixClient implements AutoCloseable {
             return this;
         }
 
-        /** Where listeners run. Defaults to one mxj daemon thread per client. */
+        /**
+         * Where listeners run. Defaults to one mxj daemon thread per client. The app keeps ownership of
+         * its executor (mxj never shuts it down); after {@link MatrixClient#close()} no callback is
+         * dispatched to it, and callbacks it had queued but not started are skipped.
+         */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = executor;
             return this;
