@@ -178,6 +178,24 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /**
+     * Where end-to-end encryption stands: {@link EncryptionState.Disabled} without a module,
+     * {@link EncryptionState.Ready} once the module is attached to the session, and
+     * {@link EncryptionState.Unavailable} (with what to do) when the module cannot start, e.g. because
+     * its crypto store was opened with the wrong passphrase.
+     */
+    public EncryptionState encryptionState() {
+        return e2ee.state();
+    }
+
+    /**
+     * Calls {@code listener} on the callback executor whenever {@link #encryptionState()} changes, e.g. to
+     * tell the user that encrypted rooms are unavailable. Close the returned subscription to stop.
+     */
+    public AutoCloseable onEncryptionStateChanged(Consumer<? super EncryptionState> listener) {
+        return e2ee.onStateChanged(listener);
+    }
+
+    /**
      * Stops mxj's threads for this client. In-flight requests may still complete, but their results
      * reach no listener: once this returns, no callback (listener, timeline update, progress) of this
      * client runs any more, on mxj's executor or the app's ({@link Builder#callbackExecutor}), so the

@@ -38,6 +38,15 @@ public final class SendFailedException extends MatrixException {
         NETWORK,
         /** The server refused the event for another reason (see {@link #errorCode()}); retrying alone will not help. */
         REFUSED,
+        /**
+         * The room is encrypted and this client cannot encrypt ({@link dev.mxj.EncryptionUnavailableException}
+         * is the cause): it has no encryption module, or its module cannot start
+         * ({@link dev.mxj.EncryptionState.Unavailable}, e.g. a crypto store opened with the wrong
+         * passphrase, or one holding another device's account). mxj never sends plaintext there. Fix the
+         * cause (the right passphrase; a crypto store of this device's own; sdk-crypto on the class path),
+         * build a new client, then retry.
+         */
+        ENCRYPTION_UNAVAILABLE,
         /** Anything else: an invalid answer, or the session ended. */
         OTHER
     }

@@ -15,8 +15,9 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Life cycle</b>, all driven by the client:
  * <ol>
  *   <li>{@link #attach} once the client has a session (at build time for a restored one, else after
- *       login). Nothing else is called before its future completes; if it fails, the client calls it
- *       again before the next sync.</li>
+     *       login). Nothing else is called before its future completes; if it fails transiently, the client
+ *       calls it again before the next sync; if it fails for good, not again for that session (see
+ *       {@link #attach}).</li>
  *   <li>{@link #receiveSync} after each sync is saved, one call at a time; the next sync waits for it.</li>
  *   <li>{@link #encrypt} and {@link #decrypt} at any time, from any thread, also concurrently.</li>
  *   <li>{@link #detach} when the session ends (logout) or the client closes; a later login attaches again,
@@ -39,6 +40,17 @@ public interface EncryptionModule {
      * device, and start uploading its keys if needed. Completes when the module can take
      * {@link #receiveSync}, {@link #encrypt} and {@link #decrypt} calls; key uploads may go on
      * in the background.
+     *
+     * <p><b>Failures.</b> A transient failure ({@link dev.mxj.MatrixNetworkException}, a
+     * {@link dev.mxj.MatrixApiException} with status 429 or 5xx, or a {@link dev.mxj.StoreException})
+     * is tried again at the next sync, send or decryption. Any other failure is permanent for the
+     * session: the client stops calling {@code attach} for it, reports
+     * {@link dev.mxj.EncryptionState.Unavailable}, fails events queued into encrypted rooms with
+     * {@link dev.mxj.send.SendFailedException.Reason#ENCRYPTION_UNAVAILABLE}, and keeps the to-device
+     * events in the store's inbox. To say plainly that a failure is permanent, and what the user
+     * should do (e.g. "the passphrase does not open this crypto store"), fail with a
+     * {@link dev.mxj.EncryptionUnavailableException} whose cause is the underlying error; the client
+     * reports it as it is. Other permanent failures are wrapped in one with generic advice.
      */
     CompletableFuture<Void> attach(EncryptionContext context);
 

@@ -1,8 +1,7 @@
 package dev.mxj.internal.crypto;
 
+import dev.mxj.EncryptionState;
 import dev.mxj.EncryptionUnavailableException;
-import dev.mxj.SessionEndedException;
-import dev.mxj.auth.Session;
 import dev.mxj.auth.SessionState;
 import dev.mxj.event.DecryptionResult;
 import dev.mxj.event.EventRegistry;
@@ -13,7 +12,6 @@ import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.event.ToDeviceEvent;
 import dev.mxj.event.UnableToDecrypt;
-import dev.mxj.id.DeviceId;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
 import dev.mxj.internal.Calls;
@@ -63,20 +61,13 @@ public final class E2ee {
         }
     }
 
-    private record Attachment(UserId userId, DeviceId deviceId, CompletableFuture<Void> ready) {
-        boolean serves(Session session) {
-            return userId.equals(session.userId()) && deviceId.equals(session.deviceId());
-        }
-    }
-
     private final Optional<EncryptionModule> module;
     private final ClientContext context;
     private final StateStore store;
     private final EventRegistry registry;
     private final EncryptedRooms rooms;
     private final Listeners<RoomKeys> keyListeners;
-    private final Object lock = new Object();
-    private Attachment attachment;
+    private final Optional<ModuleAttachment> attachment;
 
     public E2ee(ClientContext context, StateStore store, Optional<EncryptionModule> module, EventRegistry registry) {
         this.context = context;
@@ -85,6 +76,7 @@ public final class E2ee {
         this.registry = registry;
         this.rooms = new EncryptedRooms(context.transport(), store);
         this.keyListeners = new Listeners<>(context.callbackExecutor());
+        this.attachment = module.map(m -> new ModuleAttachment(m, context, keyListeners::emit));
     }
 
     /** True if the client has an encryption module. */
@@ -92,16 +84,32 @@ public final class E2ee {
         return module.isPresent();
     }
 
+    /** Where encryption stands: {@link EncryptionState.Disabled} without a module. */
+    public EncryptionState state() {
+        return attachment.map(ModuleAttachment::state).orElseGet(EncryptionState.Disabled::new);
+    }
+
+    /** State changes, on the callback executor; without a module there are none. */
+    public AutoCloseable onStateChanged(Consumer<? super EncryptionState> listener) {
+        return attachment.map(a -> a.onStateChanged(listener)).orElse(() -> { });
+    }
+
     /**
      * After a sync was saved: hands the module the crypto parts (with the to-device inbox), then drops
-     * the handed-over to-device events. The next sync waits for the returned future.
+     * the handed-over to-device events. The next sync waits for the returned future. When the module
+     * cannot start for good ({@link EncryptionState.Unavailable}) nothing is handed over, the to-device
+     * events stay in the inbox for a client whose module can, and the sync goes on.
      */
     public CompletableFuture<Void> afterSync(StateChanges changes) {
         rooms.synced(changes);
         if (module.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return ready().thenCompose(m -> {
+        return ready().exceptionallyCompose(error -> Calls.unwrap(error) instanceof EncryptionUnavailableException
+                ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(error)).thenCompose(m -> {
+            if (m == null) {
+                return CompletableFuture.completedFuture(null); // unavailable: the inbox waits
+            }
             List<ToDeviceEvent> inbox = store.toDeviceInbox();
             SyncCryptoChanges crypto = new SyncCryptoChanges(changes.nextBatch(), inbox, changes.deviceListsChanged(),
                     changes.deviceListsLeft(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes(),
@@ -234,71 +242,16 @@ public final class E2ee {
                 && event.raw().object("content").filter(c -> c.has("algorithm")).isPresent();
     }
 
-    /** The module, attached to the current session (attaching it if needed, or again after a failure). */
+    /**
+     * The module, attached to the current session (attaching it if needed, or again after a transient
+     * failure); fails with {@link EncryptionUnavailableException} when it cannot start for good.
+     */
     private CompletableFuture<EncryptionModule> ready() {
-        EncryptionModule m = module.orElseThrow();
-        Optional<Session> session = context.sessions().session();
-        if (session.isEmpty()) {
-            return CompletableFuture.failedFuture(new SessionEndedException(
-                    "Not logged in: end-to-end encryption needs a session."));
-        }
-        Attachment current;
-        synchronized (lock) {
-            current = attachment;
-            boolean usable = current != null && current.serves(session.get())
-                    && !current.ready().isCompletedExceptionally();
-            if (!usable) {
-                if (current != null && !current.serves(session.get())) {
-                    detachQuietly(m);
-                }
-                current = attach(m, session.get());
-                attachment = current;
-            }
-        }
-        return current.ready().thenApply(v -> m);
-    }
-
-    private Attachment attach(EncryptionModule m, Session session) {
-        ModuleContext moduleContext = new ModuleContext(session.userId(), session.deviceId(), context.transport(),
-                keys -> {
-                    LOG.debug("Room keys arrived for {} ({} sessions)", keys.roomId(), keys.sessionIds().size());
-                    keyListeners.emit(keys);
-                });
-        CompletableFuture<Void> ready;
-        try {
-            ready = m.attach(moduleContext);
-        } catch (RuntimeException e) {
-            ready = CompletableFuture.failedFuture(e);
-        }
-        ready.whenComplete((v, e) -> {
-            if (e != null) {
-                LOG.warn("The encryption module could not start for {} ({}); it is tried again with the next sync",
-                        session.deviceId(), Calls.unwrap(e).toString());
-            } else {
-                LOG.debug("Encryption module attached for device {}", session.deviceId());
-            }
-        });
-        return new Attachment(session.userId(), session.deviceId(), ready);
+        return attachment.orElseThrow().ready();
     }
 
     private void detach() {
-        if (module.isEmpty()) {
-            return;
-        }
-        synchronized (lock) {
-            if (attachment != null) {
-                attachment = null;
-                detachQuietly(module.get());
-            }
-        }
-    }
-
-    private static void detachQuietly(EncryptionModule m) {
-        try {
-            m.detach();
-        } catch (RuntimeException e) {
-            LOG.warn("The encryption module failed to detach", e);
-        }
+        attachment.ifPresent(ModuleAttachment::detach);
     }
 
     /** Users who joined or were invited to an encrypted room in this sync. */

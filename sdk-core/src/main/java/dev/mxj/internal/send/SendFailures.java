@@ -1,5 +1,6 @@
 package dev.mxj.internal.send;
 
+import dev.mxj.EncryptionUnavailableException;
 import dev.mxj.ErrorCode;
 import dev.mxj.MatrixApiException;
 import dev.mxj.MatrixNetworkException;
@@ -22,7 +23,8 @@ final class SendFailures {
             return new QueuedSend.Failure(reason(api.httpStatus(), api.errorCode()), message,
                     Optional.of(api.httpStatus()), Optional.of(api.errorCode()));
         }
-        Reason reason = cause instanceof MatrixNetworkException ? Reason.NETWORK : Reason.OTHER;
+        Reason reason = cause instanceof MatrixNetworkException ? Reason.NETWORK
+                : cause instanceof EncryptionUnavailableException ? Reason.ENCRYPTION_UNAVAILABLE : Reason.OTHER;
         return new QueuedSend.Failure(reason, message, Optional.empty(), Optional.empty());
     }
 
@@ -58,6 +60,10 @@ final class SendFailures {
             case SERVER_ERROR -> "the server kept failing. Wait a while";
             case NETWORK -> "the homeserver could not be reached. Check connectivity";
             case REFUSED -> "the server refused it";
+            case ENCRYPTION_UNAVAILABLE -> "the room is encrypted and end-to-end encryption is unavailable on this"
+                    + " client, so it was not sent (never in plaintext). Check the crypto store's passphrase, give a new"
+                    + " device a new crypto store, or add an encryption module (see MatrixClient.encryptionState()),"
+                    + " then build a new client";
             case OTHER -> "the attempt failed";
         };
     }
