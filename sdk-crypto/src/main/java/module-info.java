@@ -10,6 +10,7 @@ module dev.mxj.crypto {
 
     exports dev.mxj.crypto;
     exports dev.mxj.crypto.attachment;
+    exports dev.mxj.crypto.keyexport;
     exports dev.mxj.crypto.olm;
     exports dev.mxj.crypto.olm.libolm;
     exports dev.mxj.crypto.module;

@@ -1,5 +1,7 @@
 package dev.mxj.crypto.machine;
 
+import dev.mxj.crypto.keyexport.ExportedRoomKey;
+import dev.mxj.crypto.keyexport.KeyExportFormat;
 import dev.mxj.crypto.olm.IdentityKeys;
 import dev.mxj.crypto.olm.OlmBackend;
 import dev.mxj.crypto.store.CryptoChanges;
@@ -60,6 +62,7 @@ public final class OlmMachine implements AutoCloseable {
     private final RoomDecryptor decryptor;
     private final SyncReceiver receiver;
     private final SyncPosition position;
+    private final RoomKeyTransfer transfer;
     private Optional<OutgoingRequest.KeysUpload> uploadInFlight = Optional.empty();
     private boolean closed;
 
@@ -75,6 +78,7 @@ public final class OlmMachine implements AutoCloseable {
         this.decryptor = new RoomDecryptor(ctx, inbound, olm, account.identity().curve25519());
         this.receiver = new SyncReceiver(ctx, olm, inbound, gossip, tracker);
         this.position = new SyncPosition(ctx, tracker);
+        this.transfer = new RoomKeyTransfer(ctx, inbound, gossip, account.identity().curve25519());
         tracker.track(List.of(ctx.userId), changes);
         account.generateIfNeeded();
         account.save(changes);
@@ -448,6 +452,58 @@ public final class OlmMachine implements AutoCloseable {
         boolean made = gossip.request(roomId, sessionId.get(), Json.string(c, "sender_key").orElse(""), changes);
         save(changes);
         return made;
+    }
+
+    /**
+     * Exports the inbound Megolm sessions of {@code rooms} into a key export file (the
+     * specification's "Key exports", readable by Element and the other SDKs), encrypted under
+     * {@code passphrase} with {@code rounds} PBKDF2 rounds ({@link KeyExportFormat#DEFAULT_ROUNDS}
+     * unless there is a reason). The slow key derivation runs outside the machine's lock.
+     *
+     * @param passphrase the user's passphrase for the file (not kept; wipe it after)
+     * @throws IllegalArgumentException if the passphrase is empty or {@code rounds} out of range
+     */
+    public String exportRoomKeys(char[] passphrase, Collection<RoomId> rooms, int rounds) {
+        return KeyExportFormat.encrypt(exportedRoomKeys(rooms), passphrase, rounds);
+    }
+
+    /** As {@link #exportRoomKeys(char[], Collection, int)} with {@link KeyExportFormat#DEFAULT_ROUNDS}. */
+    public String exportRoomKeys(char[] passphrase, Collection<RoomId> rooms) {
+        return exportRoomKeys(passphrase, rooms, KeyExportFormat.DEFAULT_ROUNDS);
+    }
+
+    /**
+     * The inbound Megolm sessions of {@code rooms}, unencrypted, each at its first known index. Secrets:
+     * encrypt them before they leave the process ({@link #exportRoomKeys(char[], Collection, int)}).
+     */
+    public synchronized List<ExportedRoomKey> exportedRoomKeys(Collection<RoomId> rooms) {
+        open();
+        return transfer.export(List.copyOf(rooms));
+    }
+
+    /**
+     * Imports a key export file written by mxj or another client. Sessions are kept as not
+     * authenticated (events they decrypt get {@link SenderTrust#UNAUTHENTICATED}, as with forwarded
+     * keys); a session we hold that decrypts from an earlier or the same message is never replaced.
+     * Retry the undecryptable events of {@link RoomKeyImport#keys()} afterwards. The slow key
+     * derivation runs outside the machine's lock.
+     *
+     * @param passphrase the passphrase the file was exported with (not kept; wipe it after)
+     * @throws dev.mxj.crypto.keyexport.KeyExportException if the file is not an export, has another
+     *                                                     version, or the passphrase is wrong (or the
+     *                                                     file altered)
+     */
+    public RoomKeyImport importRoomKeys(String export, char[] passphrase) {
+        return importRoomKeys(KeyExportFormat.decrypt(export, passphrase));
+    }
+
+    /** Imports sessions already decrypted; see {@link #importRoomKeys(String, char[])}. */
+    public synchronized RoomKeyImport importRoomKeys(List<ExportedRoomKey> keys) {
+        open();
+        CryptoChanges.Builder changes = CryptoChanges.builder();
+        RoomKeyImport result = transfer.importKeys(keys, changes);
+        save(changes);
+        return result;
     }
 
     /** The known devices of {@code user} (deleted ones flagged), by id. */

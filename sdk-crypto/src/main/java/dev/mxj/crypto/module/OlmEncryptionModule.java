@@ -5,6 +5,7 @@ import dev.mxj.crypto.machine.EncryptionSettings;
 import dev.mxj.crypto.machine.MachineConfig;
 import dev.mxj.crypto.machine.OlmMachine;
 import dev.mxj.crypto.machine.OutgoingRequest;
+import dev.mxj.crypto.machine.RoomKeyImport;
 import dev.mxj.crypto.machine.RoomKeyInfo;
 import dev.mxj.crypto.machine.SyncResult;
 import dev.mxj.crypto.machine.UtdReason;
@@ -147,10 +148,42 @@ public final class OlmEncryptionModule implements EncryptionModule {
         }
     }
 
+    /**
+     * Exports the attached session's room keys of {@code rooms} (e.g. every room of
+     * {@code client.rooms()}) into a key export file encrypted under {@code passphrase}: see
+     * {@link OlmMachine#exportRoomKeys(char[], java.util.Collection, int)}. Blocks for the key
+     * derivation (about a second): call it off the UI thread.
+     *
+     * @throws IllegalStateException if no session is attached
+     */
+    public String exportRoomKeys(char[] passphrase, java.util.Collection<RoomId> rooms) {
+        return current().machine().exportRoomKeys(passphrase, rooms);
+    }
+
+    /**
+     * Imports a key export file into the attached session (see
+     * {@link OlmMachine#importRoomKeys(String, char[])}) and announces the imported keys to the
+     * client, which retries the events they decrypt. Blocks for the key derivation.
+     *
+     * @throws dev.mxj.crypto.keyexport.KeyExportException if the file does not open
+     * @throws IllegalStateException                       if no session is attached
+     */
+    public RoomKeyImport importRoomKeys(String export, char[] passphrase) {
+        Attached a = current();
+        RoomKeyImport result = a.machine().importRoomKeys(export, passphrase);
+        announce(a.context(), result.keys());
+        drainSoon(a); // key requests answered by the import are cancelled
+        return result;
+    }
+
     private static void announce(EncryptionContext context, SyncResult result) {
-        Map<RoomId, Set<String>> byRoom = new LinkedHashMap<>();
         List<RoomKeyInfo> all = new ArrayList<>(result.roomKeysReceived());
         all.addAll(result.roomKeysWithheld());
+        announce(context, all);
+    }
+
+    private static void announce(EncryptionContext context, List<RoomKeyInfo> all) {
+        Map<RoomId, Set<String>> byRoom = new LinkedHashMap<>();
         for (RoomKeyInfo k : all) {
             byRoom.computeIfAbsent(k.roomId(), r -> new LinkedHashSet<>()).add(k.sessionId());
         }
