@@ -160,8 +160,12 @@ class EncryptedSendTest {
         FakeEncryptionModule stalled = new FakeEncryptionModule();
         stalled.beforeEncrypt = new CompletableFuture<>();
         client = synced(stalled, "shared");
+        mock.ok(MEMBERS);
         SendHandle handle = client.rooms().roomById(ROOM).sendText("survives a restart");
         String txn = handle.transactionId();
+        // Let the first client's member fetch finish before it closes, so that the restarted client's
+        // requests meet the responses queued for them below.
+        assertTrue(decoded(mock.take()).endsWith("/members"), "the queue fetches the members before encrypting");
         client.close();
         assertEquals(Optional.of("survives a restart"), store.queuedSends(ROOM).get(0).content().string("body"),
                 "the store keeps the plaintext to encrypt again");
