@@ -21,7 +21,8 @@ import java.util.Set;
  * given (tests may tamper with them), hands out each one-time key once and the fallback key after
  * that, routes to-device messages to inboxes, and notes device list changes for every device.
  * Each change moves the stream position that sync tokens ({@link #token()}) name, so
- * {@code /keys/changes} can answer what changed between two tokens.
+ * {@code /keys/changes} can answer what changed between two tokens. Thread-safe: module tests call
+ * it from the client transport's pool threads.
  */
 final class FakeKeyServer {
     private final Map<UserId, Map<DeviceId, Map<String, Object>>> deviceKeys = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ final class FakeKeyServer {
     }
 
     /** Answers {@code request} sent by {@code from}. */
-    RawJson handle(DeviceKey from, OutgoingRequest request) {
+    synchronized RawJson handle(DeviceKey from, OutgoingRequest request) {
         Map<String, Object> body = Json.asObject(request.body().tree()).orElseThrow();
         if (request instanceof OutgoingRequest.KeysUpload u) {
             return upload(from, u);
@@ -132,7 +133,7 @@ final class FakeKeyServer {
     }
 
     /** The sync token of the current stream position, as a sync now would give it. */
-    String token() {
+    synchronized String token() {
         return "s" + changeLog.size();
     }
 
@@ -150,7 +151,7 @@ final class FakeKeyServer {
     }
 
     /** {@code user} left every encrypted room shared with the others: their next sync lists them in {@code left}. */
-    void userLeft(UserId user) {
+    synchronized void userLeft(UserId user) {
         changeLog.add(new Change(user, true));
         for (Map<DeviceId, Map<String, Object>> devices : deviceKeys.values()) {
             for (DeviceId d : devices.keySet()) {
@@ -160,52 +161,52 @@ final class FakeKeyServer {
     }
 
     /** Takes the users who left, as the device's next sync reports them. */
-    Set<UserId> takeLeft(DeviceKey device) {
+    synchronized Set<UserId> takeLeft(DeviceKey device) {
         Set<UserId> users = left.remove(device);
         return users == null ? Set.of() : users;
     }
 
     /** Puts a to-device event in a device's inbox. */
-    void deliver(DeviceKey to, String type, UserId sender, Object content) {
+    synchronized void deliver(DeviceKey to, String type, UserId sender, Object content) {
         RawJson raw = Json.raw(Json.obj("type", type, "sender", sender.value(), "content", content));
         inboxes.computeIfAbsent(to, k -> new ArrayList<>()).add(new ToDeviceEvent(type, sender,
                 new UnknownContent(type, raw.object("content").orElseThrow()), raw));
     }
 
     /** Takes the device's to-device inbox. */
-    List<ToDeviceEvent> takeInbox(DeviceKey device) {
+    synchronized List<ToDeviceEvent> takeInbox(DeviceKey device) {
         List<ToDeviceEvent> events = inboxes.remove(device);
         return events == null ? List.of() : events;
     }
 
     /** Takes the users whose device lists changed, as the device's next sync reports them. */
-    Set<UserId> takeChanged(DeviceKey device) {
+    synchronized Set<UserId> takeChanged(DeviceKey device) {
         Set<UserId> users = changed.remove(device);
         return users == null ? Set.of() : users;
     }
 
-    Map<String, Long> oneTimeKeyCounts(DeviceKey device) {
+    synchronized Map<String, Long> oneTimeKeyCounts(DeviceKey device) {
         return Map.of("signed_curve25519", (long) oneTimeKeys.getOrDefault(device, new LinkedHashMap<>()).size());
     }
 
-    Optional<List<String>> unusedFallbackTypes(DeviceKey device) {
+    synchronized Optional<List<String>> unusedFallbackTypes(DeviceKey device) {
         return Optional.of(fallbackKeys.containsKey(device) && !fallbackUsed.contains(device)
                 ? List.of("signed_curve25519") : List.of());
     }
 
     /** The stored device keys of a device, to tamper with. */
-    Map<String, Object> deviceKeys(UserId user, DeviceId device) {
+    synchronized Map<String, Object> deviceKeys(UserId user, DeviceId device) {
         return deviceKeys.get(user).get(device);
     }
 
     /** Puts device keys under a user and device id as given (for forged entries). */
-    void putDeviceKeys(UserId user, DeviceId device, Map<String, Object> keys) {
+    synchronized void putDeviceKeys(UserId user, DeviceId device, Map<String, Object> keys) {
         deviceKeys.computeIfAbsent(user, u -> new LinkedHashMap<>()).put(device, keys);
         notifyChanged(user);
     }
 
     /** Removes a device (as a logout does). */
-    void deleteDevice(UserId user, DeviceId device) {
+    synchronized void deleteDevice(UserId user, DeviceId device) {
         deviceKeys.getOrDefault(user, new LinkedHashMap<>()).remove(device);
         oneTimeKeys.remove(new DeviceKey(user, device));
         fallbackKeys.remove(new DeviceKey(user, device));
@@ -213,12 +214,12 @@ final class FakeKeyServer {
     }
 
     /** Empties a device's one-time keys (and fallback key), so claims find nothing. */
-    void exhaustKeys(UserId user, DeviceId device) {
+    synchronized void exhaustKeys(UserId user, DeviceId device) {
         oneTimeKeys.remove(new DeviceKey(user, device));
         fallbackKeys.remove(new DeviceKey(user, device));
     }
 
-    int oneTimeKeyCount(DeviceKey device) {
+    synchronized int oneTimeKeyCount(DeviceKey device) {
         return oneTimeKeys.getOrDefault(device, new LinkedHashMap<>()).size();
     }
 
