@@ -123,9 +123,14 @@ class ThreadTimelineIT {
                                     .toList().contains(other)));
 
                     assertEquals(Optional.of(EventId.of(mainMessage)), await(main.markAsRead(ReceiptType.READ_PRIVATE)));
-                    h.syncUntil("the private receipt on the main message", () -> watch.has(mainMessage,
-                            e -> e.aggregations().readReceipts().stream().anyMatch(r -> r.userId().equals(me)
-                                    && r.receiptType().equals("m.read.private"))));
+                    // The own receipt moves to the main message. Its type is not checked here: Dendrite
+                    // 0.13.8 sends a user's private receipts back under "m.read"
+                    // (syncapi/streams/stream_receipt.go), and that copy, on the same event, may replace the
+                    // private one shown at once, depending on which arrives first. The request's type is
+                    // checked by ReceiptsTest (mock), and the model's placing of private receipts by
+                    // TimelineThreadsTest.
+                    h.syncUntil("the own receipt on the main message", () -> watch.has(mainMessage,
+                            e -> e.aggregations().readReceipts().stream().anyMatch(r -> r.userId().equals(me))));
 
                     String third = h.threadReply(h.bob, root, "three");
                     h.syncUntil("a new unread reply", () -> watch.has(root,
