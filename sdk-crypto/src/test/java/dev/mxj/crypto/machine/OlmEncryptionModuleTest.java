@@ -1,34 +1,27 @@
 package dev.mxj.crypto.machine;
 
 import dev.mxj.crypto.module.OlmEncryptionModule;
-import dev.mxj.crypto.store.MemoryCryptoStore;
 import dev.mxj.event.DeviceTrust;
 import dev.mxj.event.RoomEncryptionContent;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.UnableToDecrypt;
 import dev.mxj.event.UnknownContent;
-import dev.mxj.id.DeviceId;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
 import dev.mxj.json.RawJson;
 import dev.mxj.spi.CryptoRequest;
-import dev.mxj.spi.CryptoTransport;
-import dev.mxj.spi.EncryptionContext;
 import dev.mxj.spi.RoomDecryption;
 import dev.mxj.spi.RoomEncryptionRequest;
 import dev.mxj.spi.RoomKeys;
-import dev.mxj.spi.SyncCryptoChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.mxj.crypto.machine.ModuleClients.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,97 +29,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The EncryptionModule adapter: the machine driven through the SPI, its HTTP through a transport. */
 class OlmEncryptionModuleTest {
     static final RoomId ROOM = RoomId.of("!room:example.org");
-    private final FakeKeyServer server = new FakeKeyServer();
-    private final List<OlmEncryptionModule> modules = new ArrayList<>();
-    private final List<CryptoRequest> sent = new CopyOnWriteArrayList<>();
+    private final ModuleClients net = new ModuleClients();
 
     @AfterEach
     void close() {
-        modules.forEach(OlmEncryptionModule::detach);
+        net.close();
     }
 
-    /** A client's side: module, context, and the room keys it was told about. */
-    private final class Client implements EncryptionContext {
-        final UserId user;
-        final DeviceId device;
-        final OlmEncryptionModule module;
-        final List<RoomKeys> announced = new CopyOnWriteArrayList<>();
-
-        Client(String user, String device) {
-            this.user = UserId.of(user);
-            this.device = DeviceId.of(device);
-            MemoryCryptoStore store = new MemoryCryptoStore();
-            this.module = OlmEncryptionModule.builder(TestNet.OLM).store((u, d) -> store)
-                    .passphrase("pw".toCharArray()).config(MachineConfig.defaults().withPickleIterations(1000)).build();
-            modules.add(module);
-            module.attach(this).join();
-        }
-
-        @Override
-        public UserId userId() {
-            return user;
-        }
-
-        @Override
-        public DeviceId deviceId() {
-            return device;
-        }
-
-        @Override
-        public CryptoTransport transport() {
-            return request -> {
-                sent.add(request);
-                return CompletableFuture.supplyAsync(() -> server.handle(new DeviceKey(user, device),
-                        toMachine(request)));
-            };
-        }
-
-        @Override
-        public void roomKeysReceived(RoomKeys keys) {
-            announced.add(keys);
-        }
-
-        void sync(Set<UserId> members) {
-            DeviceKey key = new DeviceKey(user, device);
-            module.receiveSync(new SyncCryptoChanges("t", server.takeInbox(key), server.takeChanged(key), Set.of(),
-                    server.oneTimeKeyCounts(key), server.unusedFallbackTypes(key), members)).join();
-        }
-    }
-
-    private static OutgoingRequest toMachine(CryptoRequest r) {
-        RawJson body = r.body().orElseThrow();
-        if (r.path().endsWith("/sendToDevice")) {
-            return new OutgoingRequest.ToDevice(r.segments().get(1), r.segments().get(0), body);
-        }
-        return switch (r.path()) {
-            case "/_matrix/client/v3/keys/upload" -> new OutgoingRequest.KeysUpload("u", body);
-            case "/_matrix/client/v3/keys/query" -> new OutgoingRequest.KeysQuery("q", Set.of(), body);
-            case "/_matrix/client/v3/keys/claim" -> new OutgoingRequest.KeysClaim("c", body);
-            default -> throw new AssertionError("unexpected request " + r);
-        };
-    }
-
-    /** Background sends run on other threads: waits (up to 10 s) until {@code condition} holds. */
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private ModuleClients.Client client(String user, String device) {
+        return net.client(user, device);
     }
 
     @Test
     void encryptsThroughTheTransportAndTheOtherModuleDecrypts() {
-        Client alice = new Client("@alice:example.org", "ALICE1");
-        Client bob = new Client("@bob:example.org", "BOB1");
-        await(() -> sent.stream().filter(r -> r.path().endsWith("/keys/upload")).count() == 2); // attach uploads
+        ModuleClients.Client alice = client("@alice:example.org", "ALICE1");
+        ModuleClients.Client bob = client("@bob:example.org", "BOB1");
+        await(() -> net.sent.stream().filter(r -> r.path().endsWith("/keys/upload")).count() == 2); // attach uploads
         Set<UserId> members = Set.of(alice.user, bob.user);
 
         RawJson content = alice.module.encrypt(new RoomEncryptionRequest(ROOM,
@@ -134,8 +52,8 @@ class OlmEncryptionModuleTest {
                 members, "m.room.message", RawJson.parse("{\"msgtype\":\"m.text\",\"body\":\"hi bob\"}"), "txn1"))
                 .join();
         assertEquals(Optional.of("m.megolm.v1.aes-sha2"), content.string("algorithm"));
-        assertTrue(sent.stream().anyMatch(r -> r.path().endsWith("/keys/claim")));
-        CryptoRequest toDevice = sent.stream().filter(r -> r.path().endsWith("/sendToDevice")).findFirst().orElseThrow();
+        assertTrue(net.sent.stream().anyMatch(r -> r.path().endsWith("/keys/claim")));
+        CryptoRequest toDevice = net.sent.stream().filter(r -> r.path().endsWith("/sendToDevice")).findFirst().orElseThrow();
         assertEquals("m.room.encrypted", toDevice.segments().get(0));
         assertEquals("PUT", toDevice.method());
 
