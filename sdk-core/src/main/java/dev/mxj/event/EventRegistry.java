@@ -94,9 +94,9 @@ public final class EventRegistry {
                 }
                 stateKey = Optional.of(key);
             }
-            RawJson content = raw.object("content").orElse(RawJson.emptyObject());
-            return new RoomEvent(EventId.of(eventId.get()), type.get(), SENDERS.get(sender), originServerTs, stateKey,
-                    parseContent(type.get(), content), raw);
+            // The content is parsed when first asked for: a sync stores most events without reading it.
+            return RoomEvent.parsedLater(EventId.of(eventId.get()), type.get(), SENDERS.get(sender), originServerTs,
+                    stateKey, raw, this);
         } catch (RuntimeException e) {
             return new MalformedEvent(eventId, type, describe(e), raw);
         }

@@ -4,6 +4,7 @@ import dev.mxj.json.RawJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.mxj.event.SpecExamples.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +78,30 @@ class EventRegistryTest {
         FailedToParse failed = assertInstanceOf(FailedToParse.class, event.content());
         assertEquals("\"membership\" is not a string", failed.error());
         assertSame(raw, event.raw());
+    }
+
+    @Test
+    void contentIsParsedOnceWhenFirstAskedForAndEqualsAnEagerParse() {
+        AtomicInteger calls = new AtomicInteger();
+        EventRegistry counting = EventRegistry.defaults().with("org.example.poll", c -> {
+            calls.incrementAndGet();
+            return new Poll(c.string("question").orElseThrow());
+        });
+        RawJson raw = json("{'type': 'org.example.poll', 'event_id': '$p', 'sender': '@a:x.org', "
+                + "'origin_server_ts': 1, 'content': {'question': 'Tea?'}}");
+        RoomEvent event = (RoomEvent) counting.parseRoomEvent(raw);
+        assertEquals(0, calls.get(), "parsing the envelope must not parse the content");
+        EventContent first = event.content();
+        assertSame(first, event.content());
+        assertEquals(1, calls.get());
+        RoomEvent eager = new RoomEvent(event.eventId(), event.type(), event.sender(), event.originServerTs(),
+                event.stateKey(), counting.parseContent("org.example.poll", raw.object("content").orElseThrow()), raw);
+        assertEquals(eager, event);
+        assertEquals(eager.hashCode(), event.hashCode());
+        assertEquals(eager.toString(), event.toString());
+        RoomEvent lazyFailure = (RoomEvent) POLLS.parseRoomEvent(json("{'type': 'org.example.poll', 'event_id': '$q', "
+                + "'sender': '@a:x.org', 'content': 'not an object'}"));
+        assertEquals("no question", assertInstanceOf(FailedToParse.class, lazyFailure.content()).error());
     }
 
     private static void assertMalformed(String event, String error) {
