@@ -1,8 +1,6 @@
 package dev.mxj.store.sqlite;
 
 import dev.mxj.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteJDBCLoader;
 
@@ -43,7 +41,7 @@ final class SqliteDatabase implements AutoCloseable {
     static final int WRITER_CACHE_KIB = 64 * 1024;
     /** WAL size, in pages, after which a background checkpoint runs (SQLite's own default threshold). */
     static final int CHECKPOINT_AFTER_PAGES = 1000;
-    private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
+    private static final LazyLogger log = new LazyLogger(SqliteDatabase.class);
     /** Runs the checkpoints of every open store, one at a time; its thread ends when idle. */
     private static final ThreadPoolExecutor CHECKPOINTS = checkpointThread();
 
@@ -86,7 +84,7 @@ final class SqliteDatabase implements AutoCloseable {
             db.useWal();
             db.manageCheckpoints();
             db.reader = db.connect(true);
-            log.debug("Opened SQLite store {}", path);
+            log.get().debug("Opened SQLite store {}", path);
             return db;
         } catch (RuntimeException e) {
             db.close();
@@ -103,7 +101,7 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             SQLiteJDBCLoader.initialize();
         } catch (Exception e) {
-            log.debug("SQLite's native library did not load yet; the first connection retries it", e);
+            log.get().debug("SQLite's native library did not load yet; the first connection retries it", e);
         }
     }
 
@@ -222,7 +220,7 @@ final class SqliteDatabase implements AutoCloseable {
              ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
             String result = mode.next() ? mode.getString(1) : "";
             if (!"wal".equalsIgnoreCase(result)) {
-                log.warn("SQLite store {} could not switch to WAL mode (it is in '{}' mode); reads may wait"
+                log.get().warn("SQLite store {} could not switch to WAL mode (it is in '{}' mode); reads may wait"
                         + " for writes. Put the store on a local file system to avoid this.", file, result);
             }
         } catch (SQLException e) {
@@ -286,15 +284,15 @@ final class SqliteDatabase implements AutoCloseable {
             long start = System.nanoTime();
             try (Statement statement = checkpointer.createStatement();
                  ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                if (row.next() && log.isDebugEnabled()) {
-                    log.debug("Checkpointed {} of {} WAL pages of {} in {} ms{}", row.getLong(3), row.getLong(2), file,
+                if (row.next() && log.get().isDebugEnabled()) {
+                    log.get().debug("Checkpointed {} of {} WAL pages of {} in {} ms{}", row.getLong(3), row.getLong(2), file,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                             row.getInt(1) != 0 ? " (another checkpoint was running)" : "");
                 }
             }
         } catch (SQLException e) {
             // Nothing is lost: the WAL keeps the data, and a later checkpoint (or close) copies it.
-            log.debug("A background checkpoint of {} failed; a later one will retry", file, e);
+            log.get().debug("A background checkpoint of {} failed; a later one will retry", file, e);
         } finally {
             checkpointLock.unlock();
         }
@@ -347,7 +345,7 @@ final class SqliteDatabase implements AutoCloseable {
                 Files.createFile(file);
             }
         } catch (FileAlreadyExistsException e) {
-            log.debug("Store file {} appeared while being created; using it", file);
+            log.get().debug("Store file {} appeared while being created; using it", file);
         }
     }
 
@@ -372,7 +370,7 @@ final class SqliteDatabase implements AutoCloseable {
             }
             closeQuietly(reader);
             closeQuietly(writer);
-            log.debug("Closed SQLite store {}", file);
+            log.get().debug("Closed SQLite store {}", file);
         } finally {
             readLock.unlock();
             writeLock.unlock();
@@ -386,7 +384,7 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            log.warn("Closing SQLite store {} failed; nothing is lost, every write was committed", file, e);
+            log.get().warn("Closing SQLite store {} failed; nothing is lost, every write was committed", file, e);
         }
     }
 }
