@@ -52,14 +52,8 @@ final class TimelineTables {
         for (int start = 0, rows; start < events.size(); start += rows) {
             rows = RowInserts.chunk(events.size() - start);
             PreparedStatement insert = statements.get(INSERT_EVENTS.sql(rows));
-            int p = 1;
-            for (int i = start; i < start + rows; i++) {
-                SyncEvent event = events.get(i);
-                insert.setLong(p++, roomKey);
-                insert.setLong(p++, position++);
-                insert.setString(p++, eventIdOrNull(event));
-                insert.setString(p++, event.raw().json());
-            }
+            bindRows(insert, events, start, rows, roomKey, position);
+            position += rows;
             insert.executeUpdate();
         }
         if (changes.limited() && changes.prevBatch().isPresent()) {
@@ -70,6 +64,23 @@ final class TimelineTables {
             gap.executeUpdate();
         }
         return position;
+    }
+
+    /**
+     * Binds {@code rows} events from {@code start} at positions from {@code position}. A method of
+     * its own so that the JIT compiles this loop small, instead of recompiling all of
+     * {@link #append} with the driver's statement code inlined while the first big sync runs.
+     */
+    private static void bindRows(PreparedStatement insert, List<SyncEvent> events, int start, int rows, long roomKey,
+                                 long position) throws SQLException {
+        int p = 1;
+        for (int i = 0; i < rows; i++) {
+            SyncEvent event = events.get(start + i);
+            insert.setLong(p++, roomKey);
+            insert.setLong(p++, position + i);
+            insert.setString(p++, eventIdOrNull(event));
+            insert.setString(p++, event.raw().json());
+        }
     }
 
     /** {@link #eventId}, or null (a NULL column). */
