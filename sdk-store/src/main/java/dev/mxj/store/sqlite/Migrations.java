@@ -1,6 +1,8 @@
 package dev.mxj.store.sqlite;
 
 import dev.mxj.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,7 @@ import java.util.List;
  * transaction; {@code PRAGMA user_version} records the last one applied. See MIGRATIONS.md.
  */
 final class Migrations {
-    private static final LazyLogger log = new LazyLogger(Migrations.class);
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, oldest first. Add new ones at the end; never edit, renumber or remove one. */
     static final List<String> FILES = List.of(
@@ -53,9 +55,9 @@ final class Migrations {
                         + " Upgrade mxj to open it. Do not delete the file: it holds your session and data.");
             }
             if (version == 0) {
-                log.get().info("Creating the mxj store tables (schema version {}) in {}", LATEST, db.file());
+                log.info("Creating the mxj store tables (schema version {}) in {}", LATEST, db.file());
             } else if (version < LATEST) {
-                log.get().info("Upgrading mxj store {} from schema version {} to {}", db.file(), version, LATEST);
+                log.info("Upgrading mxj store {} from schema version {} to {}", db.file(), version, LATEST);
             }
             for (int next = version + 1; next <= LATEST; next++) {
                 String name = FILES.get(next - 1);

@@ -1,5 +1,7 @@
 package dev.mxj.store.sqlite;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
@@ -37,7 +39,7 @@ final class NativeLibraryCache {
     static final String DISABLE_PROPERTY = "mxj.sqlite.nativeCache";
     private static final String PATH_PROPERTY = "org.sqlite.lib.path";
     private static final String NAME_PROPERTY = "org.sqlite.lib.name";
-    private static final LazyLogger log = new LazyLogger(NativeLibraryCache.class);
+    private static final Logger log = LoggerFactory.getLogger(NativeLibraryCache.class);
     private static boolean done;
 
     private NativeLibraryCache() {
@@ -53,10 +55,7 @@ final class NativeLibraryCache {
                 || System.getProperty(PATH_PROPERTY) != null || System.getProperty(NAME_PROPERTY) != null) {
             return;
         }
-        // Plain code, no lambdas: this runs first thing in a fresh JVM, where each lambda costs a
-        // generated class.
-        Optional<Path> root = cacheFolder();
-        Optional<Path> folder = root.isPresent() ? cachedLibraryFolder(root.get()) : Optional.empty();
+        Optional<Path> folder = cacheFolder().flatMap(NativeLibraryCache::cachedLibraryFolder);
         if (folder.isPresent()) {
             System.setProperty(PATH_PROPERTY, folder.get().toString());
             System.setProperty(NAME_PROPERTY, LibraryLoaderUtil.getNativeLibName());
@@ -71,18 +70,16 @@ final class NativeLibraryCache {
         try {
             return extractOnce(cacheRoot);
         } catch (IOException | RuntimeException e) {
-            log.get().debug("Could not cache SQLite's native library; sqlite-jdbc extracts it as usual", e);
+            log.debug("Could not cache SQLite's native library; sqlite-jdbc extracts it as usual", e);
             return Optional.empty();
         }
     }
 
     private static Optional<Path> extractOnce(Path cacheRoot) throws IOException {
         String name = LibraryLoaderUtil.getNativeLibName();
-        Optional<String> common = commonPlatformFolder();
-        URL url = common.isPresent() ? SQLiteJDBCLoader.class.getResource(common.get() + "/" + name) : null;
-        if (url == null) {
-            url = SQLiteJDBCLoader.class.getResource(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
-        }
+        URL url = commonPlatformFolder().map(folder -> SQLiteJDBCLoader.class.getResource(folder + "/" + name))
+                .orElseGet(() -> SQLiteJDBCLoader.class.getResource(
+                        LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name));
         if (url == null) {
             return Optional.empty(); // no bundled library here: sqlite-jdbc looks on java.library.path
         }
@@ -101,7 +98,7 @@ final class NativeLibraryCache {
         if (!matches(library, crc)) {
             extract(connection, folder, library);
             if (!matches(library, crc)) {
-                log.get().debug("The cached SQLite library {} does not match the jar; sqlite-jdbc extracts it as usual",
+                log.debug("The cached SQLite library {} does not match the jar; sqlite-jdbc extracts it as usual",
                         library);
                 return Optional.empty();
             }
@@ -158,16 +155,8 @@ final class NativeLibraryCache {
 
     /** musl's dynamic loader is {@code /lib/ld-musl-<arch>.so.1}; glibc systems have none. */
     private static boolean isMuslLinux() {
-        String[] lib = new File("/lib").list();
-        if (lib == null) {
-            return true;
-        }
-        for (String file : lib) {
-            if (file.startsWith("ld-musl")) {
-                return true;
-            }
-        }
-        return false;
+        String[] lib = new File("/lib").list((dir, file) -> file.startsWith("ld-musl"));
+        return lib == null || lib.length > 0;
     }
 
     private static boolean matches(Path file, long expectedCrc) {

@@ -1,6 +1,8 @@
 package dev.mxj.store.sqlite;
 
 import dev.mxj.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteJDBCLoader;
 
@@ -41,7 +43,7 @@ final class SqliteDatabase implements AutoCloseable {
     static final int WRITER_CACHE_KIB = 64 * 1024;
     /** WAL size, in pages, after which a background checkpoint runs (SQLite's own default threshold). */
     static final int CHECKPOINT_AFTER_PAGES = 1000;
-    private static final LazyLogger log = new LazyLogger(SqliteDatabase.class);
+    private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
     /** Runs the checkpoints of every open store, one at a time; its thread ends when idle. */
     private static final ThreadPoolExecutor CHECKPOINTS = checkpointThread();
 
@@ -84,7 +86,7 @@ final class SqliteDatabase implements AutoCloseable {
             db.useWal();
             db.manageCheckpoints();
             db.reader = db.connect(true);
-            log.get().debug("Opened SQLite store {}", path);
+            log.debug("Opened SQLite store {}", path);
             return db;
         } catch (RuntimeException e) {
             db.close();
@@ -101,7 +103,7 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             SQLiteJDBCLoader.initialize();
         } catch (Exception e) {
-            log.get().debug("SQLite's native library did not load yet; the first connection retries it", e);
+            log.debug("SQLite's native library did not load yet; the first connection retries it", e);
         }
     }
 
@@ -220,7 +222,7 @@ final class SqliteDatabase implements AutoCloseable {
              ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
             String result = mode.next() ? mode.getString(1) : "";
             if (!"wal".equalsIgnoreCase(result)) {
-                log.get().warn("SQLite store {} could not switch to WAL mode (it is in '{}' mode); reads may wait"
+                log.warn("SQLite store {} could not switch to WAL mode (it is in '{}' mode); reads may wait"
                         + " for writes. Put the store on a local file system to avoid this.", file, result);
             }
         } catch (SQLException e) {
@@ -284,15 +286,15 @@ final class SqliteDatabase implements AutoCloseable {
             long start = System.nanoTime();
             try (Statement statement = checkpointer.createStatement();
                  ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                if (row.next() && log.get().isDebugEnabled()) {
-                    log.get().debug("Checkpointed {} of {} WAL pages of {} in {} ms{}", row.getLong(3), row.getLong(2), file,
+                if (row.next() && log.isDebugEnabled()) {
+                    log.debug("Checkpointed {} of {} WAL pages of {} in {} ms{}", row.getLong(3), row.getLong(2), file,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                             row.getInt(1) != 0 ? " (another checkpoint was running)" : "");
                 }
             }
         } catch (SQLException e) {
             // Nothing is lost: the WAL keeps the data, and a later checkpoint (or close) copies it.
-            log.get().debug("A background checkpoint of {} failed; a later one will retry", file, e);
+            log.debug("A background checkpoint of {} failed; a later one will retry", file, e);
         } finally {
             checkpointLock.unlock();
         }
@@ -345,7 +347,7 @@ final class SqliteDatabase implements AutoCloseable {
                 Files.createFile(file);
             }
         } catch (FileAlreadyExistsException e) {
-            log.get().debug("Store file {} appeared while being created; using it", file);
+            log.debug("Store file {} appeared while being created; using it", file);
         }
     }
 
@@ -370,7 +372,7 @@ final class SqliteDatabase implements AutoCloseable {
             }
             closeQuietly(reader);
             closeQuietly(writer);
-            log.get().debug("Closed SQLite store {}", file);
+            log.debug("Closed SQLite store {}", file);
         } finally {
             readLock.unlock();
             writeLock.unlock();
@@ -384,7 +386,7 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            log.get().warn("Closing SQLite store {} failed; nothing is lost, every write was committed", file, e);
+            log.warn("Closing SQLite store {} failed; nothing is lost, every write was committed", file, e);
         }
     }
 }

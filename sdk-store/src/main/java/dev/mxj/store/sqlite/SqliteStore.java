@@ -18,6 +18,8 @@ import dev.mxj.store.StateChanges;
 import dev.mxj.store.StateStore;
 import dev.mxj.store.StoredEvent;
 import dev.mxj.store.TimelineGap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * what to do and never contain a token.
  */
 public final class SqliteStore implements StateStore {
-    private static final LazyLogger log = new LazyLogger(SqliteStore.class);
+    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
 
     private final SqliteDatabase db;
 
@@ -103,8 +105,8 @@ public final class SqliteStore implements StateStore {
             SyncWriter.write(connection, changes);
             return null;
         });
-        if (log.get().isDebugEnabled()) {
-            log.get().debug("Saved a sync to {}: {} rooms, {} timeline events, {} to-device events in {} ms", db.file(),
+        if (log.isDebugEnabled()) {
+            log.debug("Saved a sync to {}: {} rooms, {} timeline events, {} to-device events in {} ms", db.file(),
                     changes.rooms().size(), SyncWriter.timelineEvents(changes), changes.toDevice().size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }

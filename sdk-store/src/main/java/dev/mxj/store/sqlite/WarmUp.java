@@ -13,7 +13,6 @@ import dev.mxj.room.RoomList;
 import dev.mxj.room.Tombstone;
 import dev.mxj.room.UnreadCounts;
 
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 import java.util.List;
@@ -24,11 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * On a cold start most of the time to the room list goes to loading and initialising classes, not
  * to reading rows. The first {@link SqliteStore#open} of a JVM therefore starts a short-lived
- * daemon thread that starts the logging back end (see {@link LazyLogger}), makes one throwaway
- * {@link SQLiteConfig} (its date formats load the JDK's locale data, tens of milliseconds) and one
- * throwaway {@link RoomInfo} and {@link RoomList}, while the caller's thread loads SQLite's native
- * library ({@link SqliteDatabase#open}). It touches no file; a failure is ignored (the caller then
- * does the same work itself, as it would have anyway).
+ * daemon thread that makes one throwaway {@link SQLiteConfig} (its date formats load the JDK's
+ * locale data, tens of milliseconds) and one throwaway {@link RoomInfo} and {@link RoomList},
+ * while the caller's thread loads SQLite's native library ({@link SqliteDatabase#open}). It
+ * touches no file and no shared state; a failure is ignored (the caller then does the same work
+ * itself, as it would have anyway).
  */
 final class WarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -40,22 +39,14 @@ final class WarmUp {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        // A subclass, not a lambda: the first lambda of a JVM costs milliseconds to link.
-        Thread thread = new Thread("mxj-store-warm-up") {
-            @Override
-            public void run() {
-                warmUp();
-            }
-        };
+        Thread thread = new Thread(WarmUp::run, "mxj-store-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    private static void warmUp() {
+    private static void run() {
         try {
-            // The logging back end first: sqlite-jdbc's classes ask for their loggers as they load.
-            LoggerFactory.getILoggerFactory();
             new SQLiteConfig().toProperties();
             RoomInfo info = RoomInfo.empty(RoomId.of("!warm:localhost"), Membership.JOIN).toBuilder()
                     .name(Optional.of("warm")).avatarUrl(Optional.of(MxcUri.of("mxc://localhost/warm")))
