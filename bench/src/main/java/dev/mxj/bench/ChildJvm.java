@@ -26,6 +26,12 @@ final class ChildJvm {
     /** Runs {@code SyncBench <args...>} in a new JVM; returns its VALUE lines, name to numbers (in order). */
     static Map<String, List<Double>> run(List<String> args, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(List.of(), args, timeoutSeconds);
+    }
+
+    /** {@link #run(List, int)} with extra JVM options for this child, before those of the environment. */
+    static Map<String, List<Double>> run(List<String> jvmOptions, List<String> args, int timeoutSeconds)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -33,6 +39,7 @@ final class ChildJvm {
                 command.add(arg);
             }
         }
+        command.addAll(jvmOptions);
         String extra = System.getenv("MXJ_BENCH_CHILD_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

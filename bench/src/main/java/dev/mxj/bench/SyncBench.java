@@ -98,11 +98,18 @@ public final class SyncBench {
                     j.forEach((k, x) -> peer.computeIfAbsent(k, key -> new ArrayList<>()).add(x));
                 }
             }
+            List<String> coldArgs = List.of("cold", lastStore.toString(), Integer.toString(fixture.rooms()));
+            List<String> appCds = cold > 0 ? ColdStart.trainAppCds(work.resolve("cold-start.jsa"), coldArgs)
+                    : List.of();
             for (int i = 1; i <= cold; i++) {
-                Map<String, List<Double>> v = ChildJvm.run(List.of("cold", lastStore.toString(),
-                        Integer.toString(fixture.rooms())), 300);
+                Map<String, List<Double>> v = ChildJvm.run(coldArgs, 300);
                 note("cold start " + i + ": " + v);
                 v.forEach((k, x) -> mxj.computeIfAbsent(k, key -> new ArrayList<>()).addAll(x));
+                if (!appCds.isEmpty()) {
+                    Map<String, List<Double>> a = ChildJvm.run(appCds, coldArgs, 300);
+                    note("cold start " + i + " with the AppCDS archive: " + a);
+                    a.forEach((k, x) -> mxj.computeIfAbsent("appcds_" + k, key -> new ArrayList<>()).addAll(x));
+                }
             }
         } finally {
             if (!keep) {
@@ -151,6 +158,13 @@ public final class SyncBench {
             result("cold_start_ms_best", coldStart.min(), "ms");
             result("cold_start_open_ms", new Stats(mxj.get("cold_open_ms")).median(), "ms");
             result("cold_start_room_list_ms", new Stats(mxj.get("cold_room_list_ms")).median(), "ms");
+        }
+        if (mxj.containsKey("appcds_cold_start_ms")) {
+            Stats coldStart = new Stats(mxj.get("appcds_cold_start_ms"));
+            result("cold_start_appcds_ms", coldStart.median(), "ms");
+            result("cold_start_appcds_ms_best", coldStart.min(), "ms");
+            result("cold_start_appcds_open_ms", new Stats(mxj.get("appcds_cold_open_ms")).median(), "ms");
+            result("cold_start_appcds_room_list_ms", new Stats(mxj.get("appcds_cold_room_list_ms")).median(), "ms");
         }
         if (incremental) {
             // Per-run percentiles; the median run's.
