@@ -102,6 +102,21 @@ public final class EventRegistry {
         }
     }
 
+    /**
+     * {@link #parseRoomEvent}, for events that are stored and seldom read again in this process (a
+     * sync's timeline): a {@link RoomEvent} keeps only the text of {@code raw}, and its tree is
+     * parsed again if a field of it is read. A big first sync then does not keep a hundred thousand
+     * parsed trees in memory until it is saved. Internal use.
+     */
+    public SyncEvent parseRoomEventKeepingText(RawJson raw) {
+        SyncEvent event = parseRoomEvent(raw);
+        if (event instanceof RoomEvent e) {
+            return RoomEvent.parsedLater(e.eventId(), e.type(), e.sender(), e.originServerTs(), e.stateKey(),
+                    RawJson.ofValidText(raw.json()), this);
+        }
+        return event;
+    }
+
     private static Optional<String> stringField(Map<?, ?> fields, String key) {
         return fields.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
     }

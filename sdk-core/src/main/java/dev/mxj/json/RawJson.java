@@ -57,6 +57,17 @@ public final class RawJson {
     }
 
     /**
+     * Wraps JSON text that the caller's parser has just read and found valid, without its tree: the
+     * tree is parsed again from the text when first asked for. For values that are kept but seldom
+     * read (the timeline events of a big sync), so that their trees need not stay in memory.
+     * Internal use.
+     */
+    public static RawJson ofValidText(String json) {
+        Objects.requireNonNull(json, "json");
+        return new RawJson(json, null);
+    }
+
+    /**
      * A part of a valid tree (a field's object or an array element): its text is written only if
      * someone asks for it, so reading fields of events never re-serialises their content.
      */

@@ -1,5 +1,7 @@
 package dev.mxj.internal.send;
 
+import dev.mxj.auth.Session;
+import dev.mxj.id.UserId;
 import dev.mxj.InvalidResponseException;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
@@ -177,9 +179,12 @@ public final class SendQueue {
     }
 
     private void removeEchoed(StateChanges changes) {
+        // The server gives an event's transaction ID only to the client that sent it, so only our
+        // own events can carry one; the others' unsigned objects are not read.
+        Optional<UserId> me = context.sessions().session().map(Session::userId);
         for (RoomChanges room : changes.rooms()) {
             for (SyncEvent event : room.timeline()) {
-                if (event instanceof RoomEvent e) {
+                if (event instanceof RoomEvent e && (me.isEmpty() || e.sender().equals(me.get()))) {
                     e.unsigned().string("transaction_id").ifPresent(txn -> echoed(room.info().roomId(), txn, e));
                 }
             }

@@ -151,7 +151,8 @@ final class RoomsParser {
             switch (reader.selectName(TIMELINE)) {
                 case 0 -> {
                     List<SyncEvent> list = new ArrayList<>();
-                    eventArray(reader, "timeline", raw -> list.add(registry.parseRoomEvent(raw)));
+                    // Timeline events keep their text only: most are stored and not read again.
+                    eventArray(reader, "timeline", raw -> list.add(registry.parseRoomEventKeepingText(raw)));
                     room.timeline = list;
                 }
                 case 1 -> room.limited = bool(reader, "timeline.limited");
