@@ -194,6 +194,11 @@ final class FakeKeyServer {
                 ? List.of("signed_curve25519") : List.of());
     }
 
+    /** True once the device's key upload has been handled. */
+    synchronized boolean hasDeviceKeys(UserId user, DeviceId device) {
+        return deviceKeys.containsKey(user) && deviceKeys.get(user).containsKey(device);
+    }
+
     /** The stored device keys of a device, to tamper with. */
     synchronized Map<String, Object> deviceKeys(UserId user, DeviceId device) {
         return deviceKeys.get(user).get(device);

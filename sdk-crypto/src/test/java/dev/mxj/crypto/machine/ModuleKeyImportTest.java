@@ -6,6 +6,7 @@ import dev.mxj.event.RoomEncryptionContent;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.UnableToDecrypt;
 import dev.mxj.event.UnknownContent;
+import dev.mxj.id.DeviceId;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
@@ -41,10 +42,13 @@ class ModuleKeyImportTest {
         net.close();
     }
 
-    /** A client whose module has sent its key upload. */
+    /**
+     * A client whose key upload the server has handled, so that others' key queries find it (the
+     * upload runs on another thread: sending it is not enough, a query may overtake it).
+     */
     private ModuleClients.Client client(String user, String device) {
         ModuleClients.Client client = net.client(user, device);
-        await(() -> client.sent.stream().anyMatch(r -> r.path().endsWith("/keys/upload")));
+        await(() -> net.server.hasDeviceKeys(UserId.of(user), DeviceId.of(device)));
         return client;
     }
 
