@@ -12,6 +12,8 @@ import dev.mxj.testing.SyncBuilders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sqlite.SQLiteConnection;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -135,6 +137,22 @@ class SqliteSyncWriteTest {
                         return null;
                     }));
             assertTrue(String.valueOf(refused.getCause()).contains("FOREIGN KEY"), String.valueOf(refused.getCause()));
+        }
+    }
+
+    @Test
+    void theDriverTracksNoGeneratedKeys() {
+        // With tracking on, sqlite-jdbc runs SELECT last_insert_rowid() after every INSERT.
+        try (SqliteStore store = SqliteStore.open(dir.resolve("keys.db"))) {
+            for (boolean writer : new boolean[] {true, false}) {
+                SqliteDatabase.SqlWork<Boolean> tracking = connection -> connection.unwrap(SQLiteConnection.class)
+                        .getConnectionConfig().isGetGeneratedKeys();
+                assertEquals(false, writer ? store.database().write("read the setting", tracking)
+                        : store.database().read("read the setting", tracking));
+            }
+            store.apply(SyncBuilders.sync("s1").room(SyncBuilders.roomChanges(ROOM)
+                    .timeline(SyncBuilders.message("m1", ALICE, "x"))).build());
+            assertEquals(1, store.latestEvents(ROOM, 10).size());
         }
     }
 
