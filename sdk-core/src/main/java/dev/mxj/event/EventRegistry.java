@@ -68,14 +68,40 @@ public final class EventRegistry {
     /** Parses a timeline or state event; never throws. */
     public SyncEvent parseRoomEvent(RawJson raw) {
         // Reads the envelope straight from the parsed tree: this runs for every event of a sync.
-        Object tree = raw.tree();
-        Map<?, ?> fields = tree instanceof Map<?, ?> m ? m : Map.of();
+        if (!(raw.tree() instanceof Map<?, ?> fields)) {
+            return new MalformedEvent(Optional.empty(), Optional.empty(), "not a JSON object", raw);
+        }
+        return parseEnvelope(fields, raw);
+    }
+
+    /**
+     * The top-level fields {@link #parseRoomEvent(String, Map)} needs of an event: the envelope.
+     * Internal use.
+     */
+    public static String[] envelopeFields() {
+        return new String[] {"event_id", "type", "sender", "origin_server_ts", "state_key"};
+    }
+
+    /**
+     * {@link #parseRoomEvent(RawJson)} for an event that a parser has found valid JSON and read only
+     * the {@link #envelopeFields()} of ({@code envelope}, null if the event is not an object): the
+     * event keeps only its text, and its tree is parsed when something reads a field of it. A big
+     * first sync stores a hundred thousand timeline events without reading them, so building and
+     * keeping their trees would be wasted. Internal use.
+     */
+    public SyncEvent parseRoomEvent(String json, Map<?, ?> envelope) {
+        RawJson raw = RawJson.ofValidText(json);
+        if (envelope == null) {
+            return new MalformedEvent(Optional.empty(), Optional.empty(), "not a JSON object", raw);
+        }
+        return parseEnvelope(envelope, raw);
+    }
+
+    /** A room event from its envelope {@code fields} (all of the event's fields, or those named in {@link #envelopeFields()}). */
+    private SyncEvent parseEnvelope(Map<?, ?> fields, RawJson raw) {
         Optional<String> eventId = stringField(fields, "event_id");
         Optional<String> type = stringField(fields, "type");
         try {
-            if (!(tree instanceof Map)) {
-                return new MalformedEvent(Optional.empty(), Optional.empty(), "not a JSON object", raw);
-            }
             if (type.isEmpty()) {
                 return new MalformedEvent(eventId, type, "no \"type\" string", raw);
             }
@@ -86,7 +112,8 @@ public final class EventRegistry {
                 return new MalformedEvent(eventId, type, "no \"sender\" string", raw);
             }
             Object ts = fields.get("origin_server_ts");
-            long originServerTs = ts instanceof Long l ? l : raw.longValue("origin_server_ts").orElse(0L);
+            long originServerTs = ts instanceof Long l ? l
+                    : ts == null ? 0L : raw.longValue("origin_server_ts").orElse(0L);
             Optional<String> stateKey = Optional.empty();
             if (fields.containsKey("state_key")) {
                 if (!(fields.get("state_key") instanceof String key)) {
@@ -100,21 +127,6 @@ public final class EventRegistry {
         } catch (RuntimeException e) {
             return new MalformedEvent(eventId, type, describe(e), raw);
         }
-    }
-
-    /**
-     * {@link #parseRoomEvent}, for events that are stored and seldom read again in this process (a
-     * sync's timeline): a {@link RoomEvent} keeps only the text of {@code raw}, and its tree is
-     * parsed again if a field of it is read. A big first sync then does not keep a hundred thousand
-     * parsed trees in memory until it is saved. Internal use.
-     */
-    public SyncEvent parseRoomEventKeepingText(RawJson raw) {
-        SyncEvent event = parseRoomEvent(raw);
-        if (event instanceof RoomEvent e) {
-            return RoomEvent.parsedLater(e.eventId(), e.type(), e.sender(), e.originServerTs(), e.stateKey(),
-                    RawJson.ofValidText(raw.json()), this);
-        }
-        return event;
     }
 
     private static Optional<String> stringField(Map<?, ?> fields, String key) {

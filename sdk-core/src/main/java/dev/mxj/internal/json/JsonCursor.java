@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A strict pull reader over a whole JSON document in memory, with the part of Moshi's
@@ -343,9 +344,40 @@ public final class JsonCursor {
         return value;
     }
 
-    /** Skips the next value, checking its syntax. */
+    /** Skips the next value, checking its syntax as {@link #nextTree} would, building nothing. */
     public void skipValue() throws JsonEncodingException {
-        readTree();
+        startValue();
+        try {
+            parser.skip();
+        } catch (TreeParser.SyntaxException e) {
+            throw syntax(e.getMessage());
+        }
+        valueDone();
+    }
+
+    /** A value's exact text and some of its top-level fields: see {@link #nextFields}. */
+    public record Fields(String json, Map<String, Object> fields) {
+    }
+
+    /**
+     * The next value's exact text and, when it is an object, its top-level fields named in
+     * {@code names}, parsed. The rest of it is checked exactly as {@link #nextRaw} checks it, but
+     * not built, so an invalid value fails here as it would there. The fields are null when the
+     * value is not an object.
+     */
+    public Fields nextFields(String[] names) throws JsonEncodingException {
+        startValue();
+        Map<String, Object> fields;
+        try {
+            fields = parser.someFields(names);
+            if (fields == null) {
+                parser.skip();
+            }
+        } catch (TreeParser.SyntaxException e) {
+            throw syntax(e.getMessage());
+        }
+        valueDone();
+        return new Fields(new String(buf, valueStart, parser.pos - valueStart, StandardCharsets.UTF_8), fields);
     }
 
     /** The next value as a tree ({@link JsonTree}'s kinds). */
@@ -360,11 +392,7 @@ public final class JsonCursor {
     }
 
     private Object readTree() throws JsonEncodingException {
-        Token p = peek();
-        if (p == Token.NAME || p == Token.END_ARRAY || p == Token.END_OBJECT || p == Token.END_DOCUMENT) {
-            throw unexpected("a value", p);
-        }
-        parser.pos = valueStart;
+        startValue();
         Object tree;
         try {
             tree = parser.value();
@@ -373,6 +401,15 @@ public final class JsonCursor {
         }
         valueDone();
         return tree;
+    }
+
+    /** Checks that a value comes next and puts the parser at its start. */
+    private void startValue() throws JsonEncodingException {
+        Token p = peek();
+        if (p == Token.NAME || p == Token.END_ARRAY || p == Token.END_OBJECT || p == Token.END_DOCUMENT) {
+            throw unexpected("a value", p);
+        }
+        parser.pos = valueStart;
     }
 
     private void valueDone() {

@@ -133,6 +133,182 @@ public final class TreeParser {
     }
 
     /**
+     * Checks the value at {@link #pos} exactly as {@link #value} does, and moves past it, building
+     * nothing: no strings, maps or lists.
+     */
+    void skip() {
+        if (pos >= end) {
+            throw syntax("End of input");
+        }
+        byte c = buf[pos];
+        switch (c) {
+            case '{' -> skipObject();
+            case '[' -> skipArray();
+            case '"' -> {
+                pos++;
+                skipString();
+            }
+            case 't', 'T' -> literal("true");
+            case 'f', 'F' -> literal("false");
+            case 'n', 'N' -> literal("null");
+            default -> {
+                if (c != '-' && (c < '0' || c > '9')) {
+                    throw syntax("Expected a value");
+                }
+                int start = pos;
+                if (scanNumber() == NOT_A_SHORT_LONG) {
+                    // A fraction or a long number: made as value() makes it, to fail where it fails.
+                    pos = start;
+                    number();
+                }
+            }
+        }
+    }
+
+    /**
+     * The fields named in {@code names} of the object at {@link #pos}, parsed as {@link #value}
+     * parses them (a repeated name takes its last value); the other fields are checked as
+     * {@link #value} checks them, but not built. Null, with nothing read, when the value there is
+     * not an object.
+     */
+    Map<String, Object> someFields(String[] names) {
+        if (peekByte() != '{') {
+            return null;
+        }
+        enter();
+        pos++;
+        int base = top;
+        skipWhitespace();
+        if (peekByte() == '}') {
+            pos++;
+            depth--;
+            return new JsonObject(NO_FIELDS);
+        }
+        while (true) {
+            String key = nameThenColon();
+            if (isOneOf(key, names)) {
+                putField(base, key, value());
+            } else {
+                skip();
+            }
+            skipWhitespace();
+            int c = peekByte();
+            if (c == '}') {
+                pos++;
+                depth--;
+                return finishObject(base);
+            }
+            if (c != ',') {
+                throw syntax("Unterminated object");
+            }
+            pos++;
+            skipWhitespace();
+        }
+    }
+
+    private static boolean isOneOf(String key, String[] names) {
+        for (String name : names) {
+            if (name.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A member's name and the colon after it, and the whitespace after that. */
+    private String nameThenColon() {
+        if (peekByte() != '"') {
+            throw syntax("Expected a name");
+        }
+        pos++;
+        String key = key();
+        skipWhitespace();
+        if (peekByte() != ':') {
+            throw syntax("Expected ':'");
+        }
+        pos++;
+        skipWhitespace();
+        return key;
+    }
+
+    private void skipObject() {
+        enter();
+        pos++;
+        skipWhitespace();
+        if (peekByte() == '}') {
+            pos++;
+            depth--;
+            return;
+        }
+        while (true) {
+            if (peekByte() != '"') {
+                throw syntax("Expected a name");
+            }
+            pos++;
+            skipString();
+            skipWhitespace();
+            if (peekByte() != ':') {
+                throw syntax("Expected ':'");
+            }
+            pos++;
+            skipWhitespace();
+            skip();
+            skipWhitespace();
+            int c = peekByte();
+            if (c == '}') {
+                pos++;
+                depth--;
+                return;
+            }
+            if (c != ',') {
+                throw syntax("Unterminated object");
+            }
+            pos++;
+            skipWhitespace();
+        }
+    }
+
+    private void skipArray() {
+        enter();
+        pos++;
+        skipWhitespace();
+        if (peekByte() == ']') {
+            pos++;
+            depth--;
+            return;
+        }
+        while (true) {
+            skip();
+            skipWhitespace();
+            int c = peekByte();
+            if (c == ']') {
+                pos++;
+                depth--;
+                return;
+            }
+            if (c != ',') {
+                throw syntax("Unterminated array");
+            }
+            pos++;
+            skipWhitespace();
+        }
+    }
+
+    /** A string, after its opening quote, checked as {@link #string()} checks it; makes no String unless it has escapes. */
+    private void skipString() {
+        int i = quoteOrBackslash(pos);
+        if (i >= end) {
+            pos = end;
+            throw syntax("Unterminated string");
+        }
+        if (buf[i] == '\\') {
+            escapedString(pos, i);
+            return;
+        }
+        pos = i + 1;
+    }
+
+    /**
      * An object: up to {@link JsonObject#MAX_FIELDS} fields in a compact {@link JsonObject}, more in
      * a {@code LinkedHashMap}. A repeated key keeps its first place and takes the last value.
      */
@@ -147,17 +323,7 @@ public final class TreeParser {
             return new JsonObject(NO_FIELDS);
         }
         while (true) {
-            if (peekByte() != '"') {
-                throw syntax("Expected a name");
-            }
-            pos++;
-            String key = key();
-            skipWhitespace();
-            if (peekByte() != ':') {
-                throw syntax("Expected ':'");
-            }
-            pos++;
-            skipWhitespace();
+            String key = nameThenColon();
             Object value = value();
             putField(base, key, value);
             skipWhitespace();

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +70,28 @@ final class JsonReading {
         reader.beginArray();
         while (reader.hasNext()) {
             sink.accept(raw(reader));
+        }
+        reader.endArray();
+    }
+
+    /** Takes an event's exact text and some of its top-level fields (null if it is not an object). */
+    @FunctionalInterface
+    interface EnvelopeSink {
+        void accept(String json, Map<String, Object> fields);
+    }
+
+    /**
+     * Reads an array of events, handing each element's text and its top-level {@code names} fields
+     * to {@code sink} ({@link JsonCursor#nextFields}): the rest of each event is checked, not built.
+     */
+    static void eventEnvelopes(JsonCursor reader, String what, String[] names, EnvelopeSink sink) throws IOException {
+        if (!expect(reader, JsonCursor.Token.BEGIN_ARRAY, what + " events")) {
+            return;
+        }
+        reader.beginArray();
+        while (reader.hasNext()) {
+            JsonCursor.Fields event = reader.nextFields(names);
+            sink.accept(event.json(), event.fields());
         }
         reader.endArray();
     }

@@ -24,6 +24,7 @@ import static dev.mxj.internal.sync.JsonReading.bool;
 import static dev.mxj.internal.sync.JsonReading.count;
 import static dev.mxj.internal.sync.JsonReading.eventArray;
 import static dev.mxj.internal.sync.JsonReading.eventBatch;
+import static dev.mxj.internal.sync.JsonReading.eventEnvelopes;
 import static dev.mxj.internal.sync.JsonReading.expect;
 import static dev.mxj.internal.sync.JsonReading.string;
 import static dev.mxj.internal.sync.JsonReading.strings;
@@ -31,6 +32,7 @@ import static dev.mxj.internal.sync.JsonReading.strings;
 /** Reads {@code rooms}: the four membership sections strictly, each room leniently. */
 final class RoomsParser {
     private static final Logger LOG = LoggerFactory.getLogger(RoomsParser.class);
+    private static final String[] ENVELOPE = EventRegistry.envelopeFields();
     private static final JsonCursor.Options SECTIONS = JsonCursor.Options.of("join", "invite", "knock", "leave");
     private static final JsonCursor.Options ROOM = JsonCursor.Options.of("state", "state_after", "timeline",
             "ephemeral", "account_data", "summary", "unread_notifications", "unread_thread_notifications",
@@ -150,9 +152,10 @@ final class RoomsParser {
         while (reader.hasNext()) {
             switch (reader.selectName(TIMELINE)) {
                 case 0 -> {
+                    // Only the envelope of a timeline event is read: most are stored and not read again.
                     List<SyncEvent> list = new ArrayList<>();
-                    // Timeline events keep their text only: most are stored and not read again.
-                    eventArray(reader, "timeline", raw -> list.add(registry.parseRoomEventKeepingText(raw)));
+                    eventEnvelopes(reader, "timeline", ENVELOPE, (json, envelope) ->
+                            list.add(registry.parseRoomEvent(json, envelope)));
                     room.timeline = list;
                 }
                 case 1 -> room.limited = bool(reader, "timeline.limited");
