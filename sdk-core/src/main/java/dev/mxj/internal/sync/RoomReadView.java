@@ -65,7 +65,8 @@ public interface RoomReadView {
 
             @Override
             public Optional<RoomMember> member(RoomId roomId, UserId userId) {
-                return store.member(roomId, userId);
+                // A store holds no members of a room it does not hold: no need to ask it.
+                return rooms.containsKey(roomId) ? store.member(roomId, userId) : Optional.empty();
             }
         };
     }
