@@ -172,38 +172,62 @@ public final class TreeParser {
      * not an object.
      */
     Map<String, Object> someFields(String[] names) {
-        if (peekByte() != '{') {
-            return null;
-        }
-        enter();
-        pos++;
+        return peekByte() == '{' ? fields(names) : null;
+    }
+
+    /**
+     * The object at {@link #pos}: all its fields ({@code names} null) or those named in
+     * {@code names}, the others checked and skipped. Up to {@link JsonObject#MAX_FIELDS} fields make
+     * a compact {@link JsonObject}, more a {@code LinkedHashMap}. A repeated key keeps its first
+     * place and takes the last value.
+     */
+    private Map<String, Object> fields(String[] names) {
         int base = top;
-        skipWhitespace();
-        if (peekByte() == '}') {
-            pos++;
-            depth--;
+        if (opened('}')) {
             return new JsonObject(NO_FIELDS);
         }
-        while (true) {
+        do {
             String key = nameThenColon();
-            if (isOneOf(key, names)) {
+            if (names == null || isOneOf(key, names)) {
                 putField(base, key, value());
             } else {
                 skip();
             }
-            skipWhitespace();
-            int c = peekByte();
-            if (c == '}') {
-                pos++;
-                depth--;
-                return finishObject(base);
-            }
-            if (c != ',') {
-                throw syntax("Unterminated object");
-            }
+        } while (!closedOrNext('}', "Unterminated object"));
+        return finishObject(base);
+    }
+
+    /**
+     * Enters the container whose opening bracket is at {@link #pos}; true, having left it again, if
+     * it is empty ({@code close} comes next).
+     */
+    private boolean opened(char close) {
+        enter();
+        pos++;
+        skipWhitespace();
+        if (peekByte() == close) {
             pos++;
-            skipWhitespace();
+            depth--;
+            return true;
         }
+        return false;
+    }
+
+    /** After a member or element: true, having left the container, at {@code close}; else past the comma. */
+    private boolean closedOrNext(char close, String unterminated) {
+        skipWhitespace();
+        int c = peekByte();
+        if (c == close) {
+            pos++;
+            depth--;
+            return true;
+        }
+        if (c != ',') {
+            throw syntax(unterminated);
+        }
+        pos++;
+        skipWhitespace();
+        return false;
     }
 
     private static boolean isOneOf(String key, String[] names) {
@@ -232,15 +256,10 @@ public final class TreeParser {
     }
 
     private void skipObject() {
-        enter();
-        pos++;
-        skipWhitespace();
-        if (peekByte() == '}') {
-            pos++;
-            depth--;
+        if (opened('}')) {
             return;
         }
-        while (true) {
+        do {
             if (peekByte() != '"') {
                 throw syntax("Expected a name");
             }
@@ -253,45 +272,16 @@ public final class TreeParser {
             pos++;
             skipWhitespace();
             skip();
-            skipWhitespace();
-            int c = peekByte();
-            if (c == '}') {
-                pos++;
-                depth--;
-                return;
-            }
-            if (c != ',') {
-                throw syntax("Unterminated object");
-            }
-            pos++;
-            skipWhitespace();
-        }
+        } while (!closedOrNext('}', "Unterminated object"));
     }
 
     private void skipArray() {
-        enter();
-        pos++;
-        skipWhitespace();
-        if (peekByte() == ']') {
-            pos++;
-            depth--;
+        if (opened(']')) {
             return;
         }
-        while (true) {
+        do {
             skip();
-            skipWhitespace();
-            int c = peekByte();
-            if (c == ']') {
-                pos++;
-                depth--;
-                return;
-            }
-            if (c != ',') {
-                throw syntax("Unterminated array");
-            }
-            pos++;
-            skipWhitespace();
-        }
+        } while (!closedOrNext(']', "Unterminated array"));
     }
 
     /** A string, after its opening quote, checked as {@link #string()} checks it; makes no String unless it has escapes. */
@@ -308,37 +298,9 @@ public final class TreeParser {
         pos = i + 1;
     }
 
-    /**
-     * An object: up to {@link JsonObject#MAX_FIELDS} fields in a compact {@link JsonObject}, more in
-     * a {@code LinkedHashMap}. A repeated key keeps its first place and takes the last value.
-     */
+    /** An object, all its fields: see {@link #fields}. */
     private Map<String, Object> object() {
-        enter();
-        pos++;
-        int base = top;
-        skipWhitespace();
-        if (peekByte() == '}') {
-            pos++;
-            depth--;
-            return new JsonObject(NO_FIELDS);
-        }
-        while (true) {
-            String key = nameThenColon();
-            Object value = value();
-            putField(base, key, value);
-            skipWhitespace();
-            int c = peekByte();
-            if (c == '}') {
-                pos++;
-                depth--;
-                return finishObject(base);
-            }
-            if (c != ',') {
-                throw syntax("Unterminated object");
-            }
-            pos++;
-            skipWhitespace();
-        }
+        return fields(null);
     }
 
     /**
@@ -379,30 +341,14 @@ public final class TreeParser {
     }
 
     private List<Object> array() {
-        enter();
-        pos++;
         List<Object> list = new ArrayList<>();
-        skipWhitespace();
-        if (peekByte() == ']') {
-            pos++;
-            depth--;
+        if (opened(']')) {
             return list;
         }
-        while (true) {
+        do {
             list.add(value());
-            skipWhitespace();
-            int c = peekByte();
-            if (c == ']') {
-                pos++;
-                depth--;
-                return list;
-            }
-            if (c != ',') {
-                throw syntax("Unterminated array");
-            }
-            pos++;
-            skipWhitespace();
-        }
+        } while (!closedOrNext(']', "Unterminated array"));
+        return list;
     }
 
     private void enter() {
