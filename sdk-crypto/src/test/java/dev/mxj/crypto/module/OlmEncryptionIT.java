@@ -9,37 +9,31 @@ import dev.mxj.crypto.store.MemoryCryptoStore;
 import dev.mxj.event.Decrypted;
 import dev.mxj.event.DeviceTrust;
 import dev.mxj.event.RoomEvent;
-import dev.mxj.event.RoomMessageContent;
 import dev.mxj.id.DeviceId;
 import dev.mxj.id.EventId;
-import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
-import dev.mxj.room.CreateRoomRequest;
-import dev.mxj.room.Preset;
 import dev.mxj.room.Room;
 import dev.mxj.store.MemoryStateStore;
-import dev.mxj.store.StoredEvent;
-import dev.mxj.sync.SyncSettings;
 import dev.mxj.testkit.Dendrite;
 import dev.mxj.testkit.DendriteExtension;
 import dev.mxj.testkit.TestUser;
-import dev.mxj.timeline.Timeline;
-import dev.mxj.timeline.TimelineItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.mxj.crypto.module.E2eeSteps.await;
+import static dev.mxj.crypto.module.E2eeSteps.body;
+import static dev.mxj.crypto.module.E2eeSteps.decryptedIn;
+import static dev.mxj.crypto.module.E2eeSteps.encryptedRoom;
+import static dev.mxj.crypto.module.E2eeSteps.joined;
+import static dev.mxj.crypto.module.E2eeSteps.sessionOf;
+import static dev.mxj.crypto.module.E2eeSteps.stored;
+import static dev.mxj.crypto.module.E2eeSteps.syncUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real OlmMachine behind mxj clients against Dendrite: keys uploaded, queried and claimed on a
@@ -48,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(DendriteExtension.class)
 class OlmEncryptionIT {
-    private static final SyncSettings QUICK = SyncSettings.defaults().withTimeout(Duration.ofMillis(200));
 
     @Test
     void twoClientsTalkEncryptedBothWays(Dendrite dendrite, TestUser alice, TestUser bob) {
@@ -135,62 +128,5 @@ class OlmEncryptionIT {
                 .passphrase("it passphrase".toCharArray())
                 .config(MachineConfig.defaults().withPickleIterations(1000)).build();
         return MatrixClient.builder().homeserverUrl(dendrite.baseUrl()).stateStore(state).encryption(module).build();
-    }
-
-    private static Room encryptedRoom(MatrixClient a, MatrixClient b, TestUser bob) {
-        Room room = await(a.rooms().create(CreateRoomRequest.builder().preset(Preset.PRIVATE_CHAT).encrypted()
-                .invite(UserId.of(bob.userId())).build()));
-        await(b.rooms().join(room.roomId(), List.of()));
-        syncUntil(b, () -> b.rooms().roomById(room.roomId()).isEncrypted(), "bob knows the room encrypted");
-        syncUntil(a, () -> joined(a, room.roomId()) == 2, "alice sees bob joined");
-        return room;
-    }
-
-    private static long joined(MatrixClient client, RoomId roomId) {
-        Room room = client.rooms().roomById(roomId);
-        return room.isStored() ? room.info().joinedMemberCount() : 0;
-    }
-
-    private static Decrypted decryptedIn(MatrixClient client, RoomId roomId, EventId id) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try (Timeline timeline = client.rooms().roomById(roomId).timeline()) {
-                Optional<TimelineItem.Event> item = timeline.items().stream()
-                        .filter(TimelineItem.Event.class::isInstance).map(TimelineItem.Event.class::cast)
-                        .filter(i -> i.eventId().equals(Optional.of(id))).findFirst();
-                if (item.isPresent() && item.get().decryption() instanceof Decrypted d) {
-                    return d;
-                }
-                assertTrue(System.nanoTime() < deadline, () -> id + " never decrypted: "
-                        + item.map(TimelineItem.Event::decryption).orElse(null));
-            }
-            await(client.sync().syncOnce(QUICK));
-        }
-    }
-
-    private static String body(Decrypted d) {
-        return assertInstanceOf(RoomMessageContent.class, d.event().content()).body();
-    }
-
-    private static String sessionOf(RoomEvent event) {
-        return event.raw().object("content").flatMap(c -> c.string("session_id")).orElseThrow();
-    }
-
-    private static Optional<RoomEvent> stored(MatrixClient client, RoomId room, EventId id) {
-        return client.rooms().roomById(room).latestEvents(100).stream().map(StoredEvent::event)
-                .filter(RoomEvent.class::isInstance).map(RoomEvent.class::cast)
-                .filter(e -> e.eventId().equals(id)).findFirst();
-    }
-
-    private static void syncUntil(MatrixClient client, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, () -> "timed out: " + what);
-            await(client.sync().syncOnce(QUICK));
-        }
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        return future.orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

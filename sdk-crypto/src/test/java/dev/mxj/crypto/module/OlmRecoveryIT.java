@@ -11,7 +11,6 @@ import dev.mxj.crypto.store.LocalTrust;
 import dev.mxj.crypto.store.MemoryCryptoStore;
 import dev.mxj.event.Decrypted;
 import dev.mxj.event.RoomEvent;
-import dev.mxj.event.RoomMessageContent;
 import dev.mxj.event.UnableToDecrypt;
 import dev.mxj.id.DeviceId;
 import dev.mxj.id.EventId;
@@ -27,17 +26,12 @@ import dev.mxj.spi.RoomDecryption;
 import dev.mxj.spi.RoomEncryptionRequest;
 import dev.mxj.spi.SyncCryptoChanges;
 import dev.mxj.store.MemoryStateStore;
-import dev.mxj.store.StoredEvent;
-import dev.mxj.sync.SyncSettings;
 import dev.mxj.testkit.Dendrite;
 import dev.mxj.testkit.DendriteExtension;
 import dev.mxj.testkit.TestUser;
-import dev.mxj.timeline.Timeline;
-import dev.mxj.timeline.TimelineItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import static dev.mxj.crypto.module.E2eeSteps.QUICK;
+import static dev.mxj.crypto.module.E2eeSteps.await;
+import static dev.mxj.crypto.module.E2eeSteps.body;
+import static dev.mxj.crypto.module.E2eeSteps.decryptedIn;
+import static dev.mxj.crypto.module.E2eeSteps.joined;
+import static dev.mxj.crypto.module.E2eeSteps.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +57,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(DendriteExtension.class)
 class OlmRecoveryIT {
-    private static final SyncSettings QUICK = SyncSettings.defaults().withTimeout(Duration.ofMillis(200));
     /** The module of each client made here. */
     private static final java.util.Map<MatrixClient, OlmEncryptionModule> MODULES = new ConcurrentHashMap<>();
 
@@ -335,38 +334,6 @@ class OlmRecoveryIT {
         return room;
     }
 
-    private static long joined(MatrixClient client, RoomId roomId) {
-        Room room = client.rooms().roomById(roomId);
-        return room.isStored() ? room.info().joinedMemberCount() : 0;
-    }
-
-    private static Decrypted decryptedIn(MatrixClient client, RoomId roomId, EventId id) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try (Timeline timeline = client.rooms().roomById(roomId).timeline()) {
-                Optional<TimelineItem.Event> item = timeline.items().stream()
-                        .filter(TimelineItem.Event.class::isInstance).map(TimelineItem.Event.class::cast)
-                        .filter(i -> i.eventId().equals(Optional.of(id))).findFirst();
-                if (item.isPresent() && item.get().decryption() instanceof Decrypted d) {
-                    return d;
-                }
-                assertTrue(System.nanoTime() < deadline, () -> id + " never decrypted: "
-                        + item.map(TimelineItem.Event::decryption).orElse(null));
-            }
-            await(client.sync().syncOnce(QUICK));
-        }
-    }
-
-    private static String body(Decrypted d) {
-        return assertInstanceOf(RoomMessageContent.class, d.event().content()).body();
-    }
-
-    private static Optional<RoomEvent> stored(MatrixClient client, RoomId room, EventId id) {
-        return client.rooms().roomById(room).latestEvents(100).stream().map(StoredEvent::event)
-                .filter(RoomEvent.class::isInstance).map(RoomEvent.class::cast)
-                .filter(e -> e.eventId().equals(id)).findFirst();
-    }
-
     private static void syncUntil(MatrixClient client, BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
@@ -377,9 +344,5 @@ class OlmRecoveryIT {
                 // a sync round the module failed on purpose: the next one hands its events over again
             }
         }
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        return future.orTimeout(30, TimeUnit.SECONDS).join();
     }
 }
