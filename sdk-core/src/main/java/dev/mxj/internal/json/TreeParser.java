@@ -557,7 +557,13 @@ public final class TreeParser {
                 // an exact decimal then
             }
         }
-        return new BigDecimal(number);
+        try {
+            return new BigDecimal(number);
+        } catch (NumberFormatException outOfRange) {
+            // The grammar holds, but the exponent is beyond what a BigDecimal holds (1e99999999999):
+            // invalid input like any other, not an unexpected exception for the caller.
+            throw syntax("Number out of range");
+        }
     }
 
     /**

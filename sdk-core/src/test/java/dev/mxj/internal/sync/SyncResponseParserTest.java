@@ -45,7 +45,11 @@ class SyncResponseParserTest {
             "{\"next_batch\":\"s1\",\"rooms\":{\"join\":[]}}", "{\"next_batch\":\"s1\",\"rooms\":{\"leave\":true}}",
             "{\"next_batch\":\"s1\",\"presence\":[]}", "{\"next_batch\":\"s1\",\"to_device\":7}",
             "{\"next_batch\":\"s1\",\"rooms\":{\"join\":{\"!a:b\":{\"timeline\":{\"events\":[{\"type\":",
-            "{\"next_batch\":\"s1\"} {\"next_batch\":\"s2\"}"})
+            "{\"next_batch\":\"s1\"} {\"next_batch\":\"s2\"}",
+            // A number whose exponent no BigDecimal holds, skipped or inside an event.
+            "{\"next_batch\":\"s1\",\"unknown\":1e400123456789012345678901}",
+            "{\"next_batch\":\"s1\",\"rooms\":{\"join\":{\"!a:b\":{\"timeline\":{\"events\":[{\"type\":\"x\","
+                    + "\"n\":-2.5E99999999999}]}}}}}"})
     void invalidSkeletonIsAnInvalidResponse(String body) {
         InvalidResponseException e = assertThrows(InvalidResponseException.class, () -> parser.parse(body));
         assertTrue(e.getMessage().contains("GET /_matrix/client/v3/sync"), e.getMessage());
