@@ -28,6 +28,11 @@ public final class Listeners<T> {
         return () -> listeners.remove(listener);
     }
 
+    /** True when no listener is registered: callers can skip making a value nobody takes. */
+    public boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
     public void emit(T value) {
         for (Consumer<? super T> listener : listeners) {
             try {

@@ -3,12 +3,16 @@ package dev.mxj.room;
 import dev.mxj.MatrixClient;
 import dev.mxj.id.RoomId;
 import dev.mxj.store.MemoryStateStore;
+import dev.mxj.store.StateStore;
 import dev.mxj.testing.MockHomeserver;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +43,42 @@ class RoomsFacetTest {
                 assertTrue(!joined.latestEvents(10).isEmpty());
                 assertTrue(!joined.displayName().text().isEmpty());
                 assertTrue(client.rooms().room(RoomId.of("!unknown:example.com")).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void theListIsReadFromTheStoreOnlyWhenSomeoneListens() throws Exception {
+        try (MockHomeserver mock = MockHomeserver.start()) {
+            MemoryStateStore memory = new MemoryStateStore();
+            memory.saveSession(mock.session());
+            AtomicInteger listReads = new AtomicInteger();
+            StateStore store = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                    new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("rooms")) {
+                            listReads.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(memory, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            String example = MockHomeserver.resource("/spec-examples/sync/sync-response.json");
+            mock.ok("{\"filter_id\":\"1\"}").ok(example).ok(example.replace("s72595_4483_1934", "s2"))
+                    .ok(example.replace("s72595_4483_1934", "s3"));
+            try (MatrixClient client = mock.builder().stateStore(store).build()) {
+                client.sync().syncOnce().join();
+                int afterFirst = listReads.get(); // the first sync reads the stored rooms once, to process
+                client.sync().syncOnce().join();
+                Thread.sleep(200); // room-list work runs on the callback thread
+                assertEquals(afterFirst, listReads.get(), "no listener: the room list is not read");
+                CompletableFuture<RoomList> changed = new CompletableFuture<>();
+                try (AutoCloseable sub = client.rooms().onListChanged(changed::complete)) {
+                    client.sync().syncOnce().join();
+                    assertEquals(1, changed.get(5, TimeUnit.SECONDS).rooms().size());
+                    assertEquals(afterFirst + 1, listReads.get(), "one read for the listener");
+                }
             }
         }
     }

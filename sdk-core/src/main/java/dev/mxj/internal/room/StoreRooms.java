@@ -57,7 +57,8 @@ public final class StoreRooms implements Rooms {
         sends.resume();
         sync.onChanges(changes -> {
             sends.remoteEchoes(changes);
-            if (!changes.rooms().isEmpty()) {
+            // The list is read from the store (every room) only when someone listens for it.
+            if (!changes.rooms().isEmpty() && !listeners.isEmpty()) {
                 listeners.emit(list());
             }
         });
