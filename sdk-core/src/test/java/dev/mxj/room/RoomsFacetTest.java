@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,18 +67,22 @@ class RoomsFacetTest {
                     });
             String example = MockHomeserver.resource("/spec-examples/sync/sync-response.json");
             mock.ok("{\"filter_id\":\"1\"}").ok(example).ok(example.replace("s72595_4483_1934", "s2"))
-                    .ok(example.replace("s72595_4483_1934", "s3"));
+                    .ok(example.replace("s72595_4483_1934", "s3")).ok(example.replace("s72595_4483_1934", "s4"));
             try (MatrixClient client = mock.builder().stateStore(store).build()) {
                 client.sync().syncOnce().join();
                 int afterFirst = listReads.get(); // the first sync reads the stored rooms once, to process
                 client.sync().syncOnce().join();
                 Thread.sleep(200); // room-list work runs on the callback thread
                 assertEquals(afterFirst, listReads.get(), "no listener: the room list is not read");
-                CompletableFuture<RoomList> changed = new CompletableFuture<>();
-                try (AutoCloseable sub = client.rooms().onListChanged(changed::complete)) {
+                LinkedBlockingQueue<RoomList> lists = new LinkedBlockingQueue<>();
+                try (AutoCloseable sub = client.rooms().onListChanged(lists::add)) {
                     client.sync().syncOnce().join();
-                    assertEquals(1, changed.get(5, TimeUnit.SECONDS).rooms().size());
-                    assertEquals(afterFirst + 1, listReads.get(), "one read for the listener");
+                    assertEquals(client.rooms().list(), lists.poll(5, TimeUnit.SECONDS));
+                    client.sync().syncOnce().join();
+                    // The next list is the last one updated with the synced rooms: no read, same list.
+                    assertEquals(client.rooms().list(), lists.poll(5, TimeUnit.SECONDS));
+                    assertEquals(afterFirst + 3, listReads.get(),
+                            "one read for the listener's first list; the other two are this test's own");
                 }
             }
         }

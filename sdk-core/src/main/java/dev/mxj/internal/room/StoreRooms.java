@@ -21,9 +21,13 @@ import dev.mxj.room.ResolvedAlias;
 import dev.mxj.room.Room;
 import dev.mxj.room.RoomList;
 import dev.mxj.room.Rooms;
+import dev.mxj.internal.sync.SyncLoop;
+import dev.mxj.room.RoomInfo;
+import dev.mxj.store.RoomChanges;
+import dev.mxj.store.StateChanges;
 import dev.mxj.store.StateStore;
-import dev.mxj.sync.SyncService;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,18 +39,20 @@ import java.util.function.Consumer;
 public final class StoreRooms implements Rooms {
     private final StateStore store;
     private final Listeners<RoomList> listeners;
+    /** The last list given to the listeners; only the sync worker touches it ({@link #roomsSaved}). */
+    private RoomList lastList;
     private final RoomCalls calls;
     private final Timelines timelines;
     private final SendQueue sends;
     private final ClientContext context;
     private final E2ee e2ee;
 
-    public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync) {
+    public StoreRooms(ClientContext context, Account account, StateStore store, SyncLoop sync) {
         this(context, account, store, sync, new E2ee(context, store, Optional.empty(), EventRegistry.defaults()));
     }
 
     /** With {@code e2ee}: sends into encrypted rooms are encrypted, timelines decrypt. */
-    public StoreRooms(ClientContext context, Account account, StateStore store, SyncService sync, E2ee e2ee) {
+    public StoreRooms(ClientContext context, Account account, StateStore store, SyncLoop sync, E2ee e2ee) {
         this.e2ee = e2ee;
         this.store = store;
         this.listeners = new Listeners<>(context.callbackExecutor());
@@ -55,13 +61,43 @@ public final class StoreRooms implements Rooms {
         this.sends = new SendQueue(context, store, e2ee);
         this.timelines = new Timelines(context, store, sync, sends, e2ee);
         sends.resume();
-        sync.onChanges(changes -> {
-            sends.remoteEchoes(changes);
-            // The list is read from the store (every room) only when someone listens for it.
-            if (!changes.rooms().isEmpty() && !listeners.isEmpty()) {
-                listeners.emit(list());
+        sync.onChanges(sends::remoteEchoes);
+        sync.onAppliedInOrder(this::roomsSaved);
+    }
+
+    /**
+     * On the sync worker, after each saved sync: the new room list for the listeners, if any. The
+     * first is read from the store; each later one is the previous list with the synced rooms'
+     * new {@link RoomInfo}s (only sync saves rooms, and none is ever removed), so a sync costs a
+     * sort, not a read of every room. Worked out here, in sync order; then handed to the listeners.
+     */
+    private void roomsSaved(StateChanges changes) {
+        if (changes.rooms().isEmpty()) {
+            return;
+        }
+        if (listeners.isEmpty()) {
+            lastList = null; // nobody listens: no work, and a new listener's first list is read afresh
+            return;
+        }
+        RoomList previous = lastList;
+        RoomList next;
+        if (previous == null) {
+            next = list();
+        } else {
+            Map<RoomId, RoomInfo> all = new LinkedHashMap<>();
+            for (List<RoomInfo> part : List.of(previous.rooms(), previous.invites(), previous.knocks(),
+                    previous.left())) {
+                for (RoomInfo info : part) {
+                    all.put(info.roomId(), info);
+                }
             }
-        });
+            for (RoomChanges room : changes.rooms()) {
+                all.put(room.info().roomId(), room.info());
+            }
+            next = RoomList.of(all.values());
+        }
+        lastList = next;
+        listeners.emit(next);
     }
 
     @Override

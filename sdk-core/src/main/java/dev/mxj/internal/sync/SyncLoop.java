@@ -17,9 +17,11 @@ import dev.mxj.sync.SyncState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,7 @@ public final class SyncLoop implements SyncService {
     private final Listeners<SyncState> stateListeners;
     private final Listeners<RoomChanges> roomListeners;
     private final Listeners<StateChanges> changeListeners;
+    private final List<Consumer<StateChanges>> inOrderHooks = new CopyOnWriteArrayList<>();
     private final Listeners<SyncProgress> progressListeners;
     private final Object lock = new Object();
     private SyncState state = new SyncState.Idle();
@@ -252,7 +255,22 @@ public final class SyncLoop implements SyncService {
         }
     }
 
+    /**
+     * Internal: runs {@code hook} on the sync worker right after each saved sync, in the order of
+     * the syncs, before the listeners are told. It must be quick; what it throws is logged.
+     */
+    public void onAppliedInOrder(Consumer<StateChanges> hook) {
+        inOrderHooks.add(Objects.requireNonNull(hook, "hook"));
+    }
+
     private void applied(StateChanges changes) {
+        for (Consumer<StateChanges> hook : inOrderHooks) {
+            try {
+                hook.accept(changes);
+            } catch (RuntimeException e) {
+                LOG.warn("A hook on saved syncs failed; sync goes on", e);
+            }
+        }
         changeListeners.emit(changes);
         for (RoomChanges room : changes.rooms()) {
             roomListeners.emit(room);
