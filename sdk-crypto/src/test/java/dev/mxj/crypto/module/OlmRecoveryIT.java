@@ -325,6 +325,7 @@ class OlmRecoveryIT {
         return MODULES.get(client).machine().flatMap(m -> m.device(user, device)).isPresent();
     }
 
+    /** {@link E2eeSteps#encryptedRoom}, with this test's {@link #syncUntil}, which outlasts failed syncs. */
     private static Room encryptedRoom(MatrixClient a, MatrixClient b, TestUser bob) {
         Room room = await(a.rooms().create(CreateRoomRequest.builder().preset(Preset.PRIVATE_CHAT).encrypted()
                 .invite(UserId.of(bob.userId())).build()));
