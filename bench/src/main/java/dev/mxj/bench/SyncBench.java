@@ -152,20 +152,8 @@ public final class SyncBench {
             result("ingest_ratio_vs_jssdk", peerIngest.median() / ingest.median(), "x");
             result("ingest_ratio_vs_jssdk_best", peerIngest.min() / ingest.min(), "x");
         }
-        if (mxj.containsKey("cold_start_ms")) {
-            Stats coldStart = new Stats(mxj.get("cold_start_ms"));
-            result("cold_start_ms", coldStart.median(), "ms");
-            result("cold_start_ms_best", coldStart.min(), "ms");
-            result("cold_start_open_ms", new Stats(mxj.get("cold_open_ms")).median(), "ms");
-            result("cold_start_room_list_ms", new Stats(mxj.get("cold_room_list_ms")).median(), "ms");
-        }
-        if (mxj.containsKey("appcds_cold_start_ms")) {
-            Stats coldStart = new Stats(mxj.get("appcds_cold_start_ms"));
-            result("cold_start_appcds_ms", coldStart.median(), "ms");
-            result("cold_start_appcds_ms_best", coldStart.min(), "ms");
-            result("cold_start_appcds_open_ms", new Stats(mxj.get("appcds_cold_open_ms")).median(), "ms");
-            result("cold_start_appcds_room_list_ms", new Stats(mxj.get("appcds_cold_room_list_ms")).median(), "ms");
-        }
+        coldStart(mxj, "", "cold_start");
+        coldStart(mxj, "appcds_", "cold_start_appcds");
         if (incremental) {
             // Per-run percentiles; the median run's.
             result("incremental_apply_p50_ms", new Stats(mxj.get("incremental_apply_p50_ms")).median(), "ms");
@@ -180,6 +168,18 @@ public final class SyncBench {
         if (js) {
             result("jssdk_peak_rss_mib", new Stats(peer.get("jssdk_peak_rss_mib")).max(), "MiB");
         }
+    }
+
+    /** The cold start figures the children reported under {@code prefix}, printed as {@code name_*}. */
+    private static void coldStart(Map<String, List<Double>> mxj, String prefix, String name) {
+        if (!mxj.containsKey(prefix + "cold_start_ms")) {
+            return;
+        }
+        Stats coldStart = new Stats(mxj.get(prefix + "cold_start_ms"));
+        result(name + "_ms", coldStart.median(), "ms");
+        result(name + "_ms_best", coldStart.min(), "ms");
+        result(name + "_open_ms", new Stats(mxj.get(prefix + "cold_open_ms")).median(), "ms");
+        result(name + "_room_list_ms", new Stats(mxj.get(prefix + "cold_room_list_ms")).median(), "ms");
     }
 
     private static void result(String name, double value, String unit) {

@@ -1,12 +1,12 @@
 package dev.mxj.internal.send;
 
-import dev.mxj.auth.Session;
-import dev.mxj.id.UserId;
 import dev.mxj.InvalidResponseException;
+import dev.mxj.auth.Session;
 import dev.mxj.event.RoomEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.id.UserId;
 import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.Calls;
 import dev.mxj.internal.ClientContext;

@@ -64,14 +64,7 @@ final class JsonReading {
 
     /** Reads an array of events, handing each element's raw JSON to {@code sink}. */
     static void eventArray(JsonCursor reader, String what, Consumer<RawJson> sink) throws IOException {
-        if (!expect(reader, JsonCursor.Token.BEGIN_ARRAY, what + " events")) {
-            return;
-        }
-        reader.beginArray();
-        while (reader.hasNext()) {
-            sink.accept(raw(reader));
-        }
-        reader.endArray();
+        eachEvent(reader, what, () -> sink.accept(raw(reader)));
     }
 
     /** Takes an event's exact text and some of its top-level fields (null if it is not an object). */
@@ -85,13 +78,26 @@ final class JsonReading {
      * to {@code sink} ({@link JsonCursor#nextFields}): the rest of each event is checked, not built.
      */
     static void eventEnvelopes(JsonCursor reader, String what, String[] names, EnvelopeSink sink) throws IOException {
+        eachEvent(reader, what, () -> {
+            JsonCursor.Fields event = reader.nextFields(names);
+            sink.accept(event.json(), event.fields());
+        });
+    }
+
+    /** Reads one element of an event array. */
+    @FunctionalInterface
+    private interface ElementReader {
+        void read() throws IOException;
+    }
+
+    /** Runs {@code element} for each element of the event array that comes next (skipped if not an array). */
+    private static void eachEvent(JsonCursor reader, String what, ElementReader element) throws IOException {
         if (!expect(reader, JsonCursor.Token.BEGIN_ARRAY, what + " events")) {
             return;
         }
         reader.beginArray();
         while (reader.hasNext()) {
-            JsonCursor.Fields event = reader.nextFields(names);
-            sink.accept(event.json(), event.fields());
+            element.read();
         }
         reader.endArray();
     }
