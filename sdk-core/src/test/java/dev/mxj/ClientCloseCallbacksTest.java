@@ -37,19 +37,7 @@ class ClientCloseCallbacksTest {
 
     @Test
     void closeWaitsForACallbackRunningOnMxjsExecutor() throws Exception {
-        MatrixClient client = mock.client();
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicBoolean finished = new AtomicBoolean();
-        client.onSessionStateChanged(state -> {
-            started.countDown();
-            sleep(300);
-            finished.set(true);
-        });
-        mock.ok(LOGIN);
-        client.auth().login(LoginRequest.password("alice", "pw")).join();
-        assertTrue(started.await(5, TimeUnit.SECONDS));
-        client.close();
-        assertTrue(finished.get(), "close() returned while the callback was still running");
+        assertCloseWaitsForARunningCallback(mock.client());
     }
 
     @Test
@@ -74,7 +62,11 @@ class ClientCloseCallbacksTest {
 
     @Test
     void aRunningCallbackOnTheAppsExecutorIsWaitedFor() throws Exception {
-        MatrixClient client = mock.builder().callbackExecutor(appExecutor).build();
+        assertCloseWaitsForARunningCallback(mock.builder().callbackExecutor(appExecutor).build());
+    }
+
+    /** {@code close()} returns only after a callback that was running when it was called has ended. */
+    private void assertCloseWaitsForARunningCallback(MatrixClient client) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         client.onSessionStateChanged(state -> {
