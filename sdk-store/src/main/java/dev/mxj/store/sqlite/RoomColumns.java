@@ -13,7 +13,6 @@ import dev.mxj.room.Tombstone;
 import dev.mxj.room.UnreadCounts;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +28,13 @@ import java.util.Optional;
  */
 final class RoomColumns {
     /** The columns, in the order {@link #bind} binds and {@link #read} reads them. */
-    static final String NAMES = "room_id, membership, latest_activity_ts, name, topic, avatar_url, canonical_alias,"
-            + " alt_aliases, join_rule, history_visibility, encryption_algorithm, room_version, room_type,"
-            + " tombstone_body, tombstone_room, joined_member_count, invited_member_count, heroes,"
-            + " unread_notifications, unread_highlights, thread_unread, latest_event_id";
-    static final int COUNT = 22;
+    static final List<String> COLUMNS = List.of("room_id", "membership", "latest_activity_ts", "name", "topic",
+            "avatar_url", "canonical_alias", "alt_aliases", "join_rule", "history_visibility", "encryption_algorithm",
+            "room_version", "room_type", "tombstone_body", "tombstone_room", "joined_member_count",
+            "invited_member_count", "heroes", "unread_notifications", "unread_highlights", "thread_unread",
+            "latest_event_id");
+    static final String NAMES = String.join(", ", COLUMNS);
+    static final int COUNT = COLUMNS.size();
 
     private RoomColumns() {
     }
@@ -66,40 +67,58 @@ final class RoomColumns {
     }
 
     /**
-     * Reads the row {@code SELECT NAMES} returned.
+     * The room in {@code values}, the {@link #COUNT} columns in {@link #NAMES} order (NULL as
+     * {@code null}), as {@link PackedRow#unpack} returns them.
      *
-     * @throws IllegalArgumentException if a value is not valid (an ID, a membership, a JSON column)
+     * @throws IllegalArgumentException if a value is not valid (an ID, a membership, a number, a
+     *     JSON column)
      */
-    static RoomInfo read(ResultSet row) throws SQLException {
-        RoomId roomId = RoomId.of(row.getString(1));
-        Membership membership = Membership.fromWire(row.getString(2))
-                .orElseThrow(() -> new IllegalArgumentException("no valid membership"));
-        String tombstoneRoom = row.getString(15);
-        return RoomInfo.empty(roomId, membership).toBuilder()
-                .latestActivityTs(row.getLong(3))
-                .name(text(row, 4))
-                .topic(text(row, 5))
-                .avatarUrl(text(row, 6).map(MxcUri::of))
-                .canonicalAlias(text(row, 7).map(RoomAlias::of))
-                .altAliases(text(row, 8).map(RoomColumns::aliases).orElse(List.of()))
-                .joinRule(text(row, 9))
-                .historyVisibility(text(row, 10))
-                .encryptionAlgorithm(text(row, 11))
-                .roomVersion(row.getString(12))
-                .roomType(text(row, 13))
-                .tombstone(tombstoneRoom == null ? Optional.empty()
-                        : Optional.of(new Tombstone(text(row, 14).orElse(""), RoomId.of(tombstoneRoom))))
-                .joinedMemberCount(row.getLong(16))
-                .invitedMemberCount(row.getLong(17))
-                .heroes(text(row, 18).map(RoomColumns::heroes).orElse(List.of()))
-                .unread(new UnreadCounts(row.getLong(19), row.getLong(20)))
-                .threadUnread(text(row, 21).map(RoomColumns::threadUnread).orElse(Map.of()))
-                .latestEventId(text(row, 22).map(EventId::of))
+    static RoomInfo read(String[] values) {
+        RoomId roomId = RoomId.of(required(values[0], "room_id"));
+        Optional<Membership> membership = Membership.fromWire(required(values[1], "membership"));
+        if (membership.isEmpty()) {
+            throw new IllegalArgumentException("no valid membership");
+        }
+        String avatar = values[5];
+        String alias = values[6];
+        String altAliases = values[7];
+        String tombstoneRoom = values[14];
+        String heroes = values[17];
+        String threadUnread = values[20];
+        String latestEvent = values[21];
+        return RoomInfo.empty(roomId, membership.get()).toBuilder()
+                .latestActivityTs(number(values[2]))
+                .name(Optional.ofNullable(values[3]))
+                .topic(Optional.ofNullable(values[4]))
+                .avatarUrl(avatar == null ? Optional.empty() : Optional.of(MxcUri.of(avatar)))
+                .canonicalAlias(alias == null ? Optional.empty() : Optional.of(RoomAlias.of(alias)))
+                .altAliases(altAliases == null ? List.of() : aliases(altAliases))
+                .joinRule(Optional.ofNullable(values[8]))
+                .historyVisibility(Optional.ofNullable(values[9]))
+                .encryptionAlgorithm(Optional.ofNullable(values[10]))
+                .roomVersion(required(values[11], "room_version"))
+                .roomType(Optional.ofNullable(values[12]))
+                .tombstone(tombstoneRoom == null ? Optional.empty() : Optional.of(new Tombstone(
+                        values[13] == null ? "" : values[13], RoomId.of(tombstoneRoom))))
+                .joinedMemberCount(number(values[15]))
+                .invitedMemberCount(number(values[16]))
+                .heroes(heroes == null ? List.of() : heroes(heroes))
+                .unread(new UnreadCounts(number(values[18]), number(values[19])))
+                .threadUnread(threadUnread == null ? Map.of() : threadUnread(threadUnread))
+                .latestEventId(latestEvent == null ? Optional.empty() : Optional.of(EventId.of(latestEvent)))
                 .build();
     }
 
-    private static Optional<String> text(ResultSet row, int column) throws SQLException {
-        return Optional.ofNullable(row.getString(column));
+    private static String required(String value, String column) {
+        if (value == null) {
+            throw new IllegalArgumentException("no " + column);
+        }
+        return value;
+    }
+
+    /** An INTEGER column; NULL reads as 0, as JDBC's {@code getLong} reads it. */
+    private static long number(String value) {
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private static List<RoomAlias> aliases(String json) {

@@ -24,7 +24,8 @@ final class RoomTable {
             + String.join(", ", Collections.nCopies(RoomColumns.COUNT, "?")) + ") ON CONFLICT (room_id) DO UPDATE SET "
             + updateAll() + " RETURNING room_key, next_position";
     private static final String SET_NEXT_POSITION = "UPDATE room SET next_position = ? WHERE room_key = ?";
-    private static final String SELECT = "SELECT " + RoomColumns.NAMES + " FROM room";
+    /** One packed value per room ({@link PackedRow}): a cold start's room list reads 1,000 rows. */
+    private static final String SELECT = "SELECT " + PackedRow.select(RoomColumns.COLUMNS) + " FROM room";
 
     /** A room's key and the position its next timeline event gets. */
     record Row(long key, long nextPosition) {
@@ -62,7 +63,7 @@ final class RoomTable {
 
     private static RoomInfo info(ResultSet row) throws SQLException {
         try {
-            return RoomColumns.read(row);
+            return RoomColumns.read(PackedRow.unpack(row.getBytes(1), RoomColumns.COUNT));
         } catch (IllegalArgumentException e) {
             throw Rows.damaged("room", e);
         }
@@ -71,8 +72,7 @@ final class RoomTable {
     /** {@code a = excluded.a, ...} for every column but the room ID. */
     private static String updateAll() {
         StringBuilder sql = new StringBuilder();
-        for (String column : RoomColumns.NAMES.split(",")) {
-            String name = column.strip();
+        for (String name : RoomColumns.COLUMNS) {
             if (!name.equals("room_id")) {
                 sql.append(sql.length() == 0 ? "" : ", ").append(name).append(" = excluded.").append(name);
             }
