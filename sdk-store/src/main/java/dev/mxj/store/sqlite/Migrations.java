@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,12 +32,16 @@ final class Migrations {
             "0006_crypto.sql",
             "0007_crypto_senders.sql");
 
+    private static final String MIGRATE = "open the store and bring its schema up to date";
+
     /** The schema version this build writes. */
     static final int LATEST = FILES.size();
 
     static {
         for (int i = 0; i < FILES.size(); i++) {
-            if (!FILES.get(i).startsWith(String.format("%04d_", i + 1))) {
+            String number = Integer.toString(i + 1);
+            // Not String.format: its first use costs milliseconds on every cold start.
+            if (!FILES.get(i).startsWith("0000".substring(number.length()) + number + "_")) {
                 throw new IllegalStateException("Migration " + FILES.get(i) + " is out of sequence at " + (i + 1));
             }
         }
@@ -45,9 +50,21 @@ final class Migrations {
     private Migrations() {
     }
 
+    /**
+     * Whether the file {@code writer} is connected to is at {@link #LATEST} already, as most opens
+     * find it; reading that takes no write transaction.
+     */
+    static boolean upToDate(Connection writer, Path file) {
+        try {
+            return userVersion(writer) == LATEST;
+        } catch (SQLException e) {
+            throw SqliteErrors.wrap(file, MIGRATE, e);
+        }
+    }
+
     /** Brings {@code db} to {@link #LATEST}, or refuses a schema this build does not know. */
     static void migrate(SqliteDatabase db) {
-        db.write("open the store and bring its schema up to date", connection -> {
+        db.write(MIGRATE, connection -> {
             int version = userVersion(connection);
             if (version > LATEST || version < 0) {
                 throw new StoreException("The store " + db.file() + " has schema version " + version

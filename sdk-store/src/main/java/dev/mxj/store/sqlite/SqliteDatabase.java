@@ -82,7 +82,9 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             db.writer = db.connect(false);
             // Migrate (or refuse a newer or foreign file) before anything else changes the file.
-            Migrations.migrate(db);
+            if (!Migrations.upToDate(db.writer, path)) {
+                Migrations.migrate(db);
+            }
             db.useWal();
             db.manageCheckpoints();
             db.reader = db.connect(true);

@@ -48,7 +48,13 @@ import java.util.concurrent.TimeUnit;
  * what to do and never contain a token.
  */
 public final class SqliteStore implements StateStore {
-    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
+    /**
+     * The logger, made on first use. Making one starts SLF4J (tens of milliseconds in a new JVM),
+     * and {@link #open} should start its {@link WarmUp} before that, not after.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+    }
 
     private final SqliteDatabase db;
 
@@ -105,8 +111,8 @@ public final class SqliteStore implements StateStore {
             SyncWriter.write(connection, changes);
             return null;
         });
-        if (log.isDebugEnabled()) {
-            log.debug("Saved a sync to {}: {} rooms, {} timeline events, {} to-device events in {} ms", db.file(),
+        if (Log.LOG.isDebugEnabled()) {
+            Log.LOG.debug("Saved a sync to {}: {} rooms, {} timeline events, {} to-device events in {} ms", db.file(),
                     changes.rooms().size(), SyncWriter.timelineEvents(changes), changes.toDevice().size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
