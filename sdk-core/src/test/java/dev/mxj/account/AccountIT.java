@@ -1,5 +1,6 @@
 package dev.mxj.account;
 
+import dev.mxj.InvalidResponseException;
 import dev.mxj.MatrixClient;
 import dev.mxj.event.DirectContent;
 import dev.mxj.event.RoomEvent;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 import static dev.mxj.account.DendriteAccounts.await;
 import static dev.mxj.account.DendriteAccounts.client;
@@ -121,9 +123,21 @@ class AccountIT {
         }
     }
 
-    /** The client's own presence if it is {@code state}, else null. */
+    /**
+     * The client's own presence if it is {@code state}, else null. Until Dendrite has stored a
+     * user's first presence it answers {@code {}}, which mxj reports as an invalid response: that
+     * counts as "not yet" too.
+     */
     private static Presence presenceIs(MatrixClient client, PresenceState state) {
-        Presence presence = await(client.account().presence());
+        Presence presence;
+        try {
+            presence = await(client.account().presence());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InvalidResponseException) {
+                return null;
+            }
+            throw e;
+        }
         return presence.state().equals(state) ? presence : null;
     }
 
