@@ -66,7 +66,7 @@ public final class MatrixClient implements AutoCloseable {
     private final Server server;
     private final Media media;
     private final SyncLoop sync;
-    private final Rooms rooms;
+    private final StoreRooms rooms;
     private final E2ee e2ee;
 
     private MatrixClient(Builder b, URI homeserverUrl, Optional<Session> restored) {
@@ -197,21 +197,27 @@ public final class MatrixClient implements AutoCloseable {
 
     /**
      * Stops mxj's threads for this client. In-flight requests may still complete, but their results
-     * reach no listener: once this returns, no callback (listener, timeline update, progress) of this
-     * client runs any more, on mxj's executor or the app's ({@link Builder#callbackExecutor}), so the
-     * app may close its store. Callbacks already running are waited for, up to {@link #CLOSE_TIMEOUT}
-     * (a callback that calls {@code close()} itself is not).
+     * reach no listener and no store: once this returns, no callback (listener, timeline update,
+     * progress) of this client runs any more, on mxj's executor or the app's
+     * ({@link Builder#callbackExecutor}), and mxj's workers no longer use the store, so the app may
+     * close its store. Callbacks already running are waited for, up to {@link #CLOSE_TIMEOUT} (a
+     * callback that calls {@code close()} itself is not); then a store write under way (a sync being
+     * saved, a send being recorded) is finished, never cut short, and waited for, up to another
+     * {@link #CLOSE_TIMEOUT}. An event whose send was under way stays queued in the store, and the
+     * next client asks the server whether it arrived before sending it again.
      */
     @Override
     public void close() {
         callbacks.close(CLOSE_TIMEOUT);
-        sync.close();
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        sync.close(deadline);
+        rooms.close(deadline);
         e2ee.close();
         context.scheduler().shutdownNow();
         http.release();
     }
 
-    /** How long {@link #close()} waits for callbacks that are running. */
+    /** How long {@link #close()} waits for callbacks that are running, and then for store work. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -65,6 +65,11 @@ public final class StoreRooms implements Rooms {
         sync.onAppliedInOrder(this::roomsSaved);
     }
 
+    /** For {@link dev.mxj.MatrixClient#close()}: see {@link SendQueue#close}. */
+    public void close(long deadline) {
+        sends.close(deadline);
+    }
+
     /**
      * On the sync worker, after each saved sync: the new room list for the listeners, if any. The
      * first is read from the store; each later one is the previous list with the synced rooms'

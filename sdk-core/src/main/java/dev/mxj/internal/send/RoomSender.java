@@ -70,7 +70,11 @@ final class RoomSender {
     synchronized void kick() {
         if (!running && !queue.closed()) {
             running = true;
-            queue.worker().execute(this::next);
+            try {
+                queue.worker().execute(this::next);
+            } catch (RejectedExecutionException closing) {
+                running = false; // the client closed meanwhile; the next run sends what is queued
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import dev.mxj.internal.Calls;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.internal.Listeners;
+import dev.mxj.internal.Worker;
 import dev.mxj.internal.api.SendApi;
 import dev.mxj.internal.http.ApiRequest;
 import dev.mxj.internal.http.Transport;
@@ -34,8 +35,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -50,7 +49,7 @@ public final class SendQueue {
 
     private final ClientContext context;
     private final StateStore store;
-    private final Executor worker;
+    private final Worker worker;
     private final Listeners<LocalEcho> listeners;
     private final Map<RoomId, RoomSender> rooms = new ConcurrentHashMap<>();
     private final Map<String, QueueHandle> handles = new ConcurrentHashMap<>();
@@ -81,14 +80,7 @@ public final class SendQueue {
         this.store = store;
         this.listeners = new Listeners<>(context.callbackExecutor());
         // Store reads and writes are blocking: done on a daemon thread that ends when idle.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "mxj-send-queue");
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        this.worker = pool;
+        this.worker = new Worker("mxj-send-queue", Duration.ofSeconds(5));
     }
 
     /**
@@ -285,7 +277,18 @@ public final class SendQueue {
 
     /** True once the client is closed: an attempt that fails then stays pending for the next run. */
     boolean closed() {
-        return context.scheduler().isShutdown();
+        return worker.isClosed() || context.scheduler().isShutdown();
+    }
+
+    /**
+     * For {@link dev.mxj.MatrixClient#close()}: takes no more work and waits, until {@code deadline}
+     * ({@link System#nanoTime()}), for a store write under way. A send whose answer comes later
+     * stays queued in the store, and the next run looks it up on the server before sending it again.
+     */
+    public void close(long deadline) {
+        if (!worker.close(deadline)) {
+            log.warn("The send queue was still writing to the store when the client closed; not waiting longer");
+        }
     }
 
     /** One attempt: {@code PUT /send/{type}/{txnId}} or {@code PUT /redact/{eventId}/{txnId}}, with the transport's retries. */

@@ -6,6 +6,7 @@ import dev.mxj.auth.SessionState;
 import dev.mxj.event.EventRegistry;
 import dev.mxj.internal.ClientContext;
 import dev.mxj.internal.Listeners;
+import dev.mxj.internal.Worker;
 import dev.mxj.internal.crypto.E2ee;
 import dev.mxj.store.RoomChanges;
 import dev.mxj.store.StateChanges;
@@ -17,14 +18,12 @@ import dev.mxj.sync.SyncState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +36,7 @@ public final class SyncLoop implements SyncService {
 
     private final ClientContext context;
     private final Backoff backoff;
-    private final ThreadPoolExecutor worker;
+    private final Worker worker;
     private final SyncAttempt.Deps deps;
     private final Listeners<SyncState> stateListeners;
     private final Listeners<RoomChanges> roomListeners;
@@ -62,12 +61,7 @@ public final class SyncLoop implements SyncService {
         this.context = context;
         Objects.requireNonNull(store, "store");
         this.backoff = new Backoff(retry);
-        this.worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "mxj-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        this.worker.allowCoreThreadTimeOut(true);
+        this.worker = new Worker("mxj-sync", Duration.ofSeconds(30));
         this.deps = new SyncAttempt.Deps(context.transport(), store, new SyncResponseParser(registry), worker,
                 Objects.requireNonNull(e2ee, "e2ee"));
         this.stateListeners = new Listeners<>(context.callbackExecutor());
@@ -196,10 +190,17 @@ public final class SyncLoop implements SyncService {
         LOG.info("Sync stopped: the session ended");
     }
 
-    /** Stops the loop and frees the worker; for {@link dev.mxj.MatrixClient#close()}. */
-    public void close() {
+    /**
+     * Stops the loop and closes the worker, for {@link dev.mxj.MatrixClient#close()}: a store write
+     * under way (a sync being saved) is finished, never cut short, and waited for until
+     * {@code deadline} ({@link System#nanoTime()}).
+     */
+    public void close(long deadline) {
         stop();
-        worker.shutdown();
+        if (!worker.close(deadline)) {
+            LOG.warn("The sync worker was still saving when the client closed; not waiting longer. The store"
+                    + " stays consistent: a sync is saved whole or not at all.");
+        }
     }
 
     /** Starts one attempt for the current session. */
