@@ -91,7 +91,7 @@ public final class MatrixClient implements AutoCloseable {
         StateStore state = b.stateStore != null ? b.stateStore : new MemoryStateStore();
         Optional<EncryptionModule> module = b.encryption != null ? Optional.of(b.encryption)
                 : ModuleDiscovery.discover(state);
-        this.e2ee = new E2ee(context, state, module, EventRegistry.defaults());
+        this.e2ee = new E2ee(context, state, module, EventRegistry.defaults(), b.encryptionTimeout);
         sessionListeners.add(e2ee::sessionChanged);
         this.sync = new SyncLoop(context, state, b.retryConfig, EventRegistry.defaults(), e2ee);
         sessionListeners.add(sync::sessionChanged);
@@ -239,6 +239,7 @@ public final class MatrixClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String userAgentSuffix;
         private EncryptionModule encryption;
+        private Duration encryptionTimeout = E2ee.RECEIVE_TIMEOUT;
 
         private Builder() {
         }
@@ -315,6 +316,20 @@ public final class MatrixClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a sync waits for the encryption module to take its keys and to-device events
+         * (default 2 minutes). After that the sync round fails (the loop reports it and goes on with
+         * the next sync), while the module's work goes on; a module that hangs never stops sync.
+         */
+        public Builder encryptionTimeout(Duration timeout) {
+            java.util.Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("The encryption timeout must be positive, not " + timeout);
+            }
+            this.encryptionTimeout = timeout;
+            return this;
+        }
+
         /** Appended to the User-Agent, e.g. {@code "MyBot/1.2"}. */
         public Builder userAgent(String suffix) {
             this.userAgentSuffix = suffix;
@@ -355,6 +370,7 @@ public final class MatrixClient implements AutoCloseable {
             b.callbackExecutor = callbackExecutor;
             b.clock = clock;
             b.userAgentSuffix = userAgentSuffix;
+            b.encryptionTimeout = encryptionTimeout;
             return b;
         }
     }

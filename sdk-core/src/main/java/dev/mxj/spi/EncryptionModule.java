@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
      *       login). Nothing else is called before its future completes; if it fails transiently, the client
  *       calls it again before the next sync; if it fails for good, not again for that session (see
  *       {@link #attach}).</li>
- *   <li>{@link #receiveSync} after each sync is saved, one call at a time; the next sync waits for it.</li>
+ *   <li>{@link #receiveSync} after each sync is saved, one call at a time; the next sync waits for it
+ *       (up to the client's encryption timeout).</li>
  *   <li>{@link #encrypt} and {@link #decrypt} at any time, from any thread, also concurrently.</li>
  *   <li>{@link #detach} when the session ends (logout) or the client closes; a later login attaches again,
  *       maybe for another user or device.</li>
@@ -58,7 +59,9 @@ public interface EncryptionModule {
      * The end-to-end encryption parts of a sync that the state store has saved: to-device events
      * (room keys, Olm messages), device list changes, one-time key counts. Called one at a time, in
      * sync order; the client waits for the future before the next sync, so room keys of this sync are
-     * known when its timeline events are decrypted.
+     * known when its timeline events are decrypted. It waits up to its
+     * {@link dev.mxj.MatrixClient.Builder#encryptionTimeout encryption timeout}; after that this sync
+     * round fails and sync goes on, but the next call still comes only once this future completes.
      *
      * <p>Complete the future once the to-device events are processed and their results saved
      * durably (the crypto store): the client then drops them from its to-device inbox. A failed

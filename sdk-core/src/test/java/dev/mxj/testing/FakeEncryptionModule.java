@@ -67,6 +67,8 @@ public final class FakeEncryptionModule implements EncryptionModule {
     public final AtomicInteger detaches = new AtomicInteger();
     /** When set, {@link #receiveSync} fails with it (once), as a broken crypto store would. */
     public final AtomicReference<RuntimeException> failNextSync = new AtomicReference<>();
+    /** Taking a sync waits for this future (one that does not complete is a hung module). */
+    public volatile CompletableFuture<Void> beforeReceive = CompletableFuture.completedFuture(null);
     /** Encryption waits for this future (a never-completing one stalls every send). */
     public volatile CompletableFuture<Void> beforeEncrypt = CompletableFuture.completedFuture(null);
     /** When set, decryption answers later, on this executor, as an asynchronous module would. */
@@ -85,6 +87,10 @@ public final class FakeEncryptionModule implements EncryptionModule {
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
         }
+        return beforeReceive.thenRun(() -> receiveNow(changes));
+    }
+
+    private void receiveNow(SyncCryptoChanges changes) {
         syncs.add(changes);
         Map<RoomId, Set<String>> arrived = new HashMap<>();
         for (ToDeviceEvent event : changes.toDevice()) {
@@ -102,7 +108,6 @@ public final class FakeEncryptionModule implements EncryptionModule {
         }
         EncryptionContext ctx = context.get();
         arrived.forEach((room, sessions) -> ctx.roomKeysReceived(new RoomKeys(room, sessions)));
-        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mxj.internal.crypto;
 
 import dev.mxj.EncryptionState;
 import dev.mxj.EncryptionUnavailableException;
+import dev.mxj.MatrixException;
 import dev.mxj.auth.SessionState;
 import dev.mxj.event.DecryptionResult;
 import dev.mxj.event.EventRegistry;
@@ -31,13 +32,17 @@ import dev.mxj.store.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +57,9 @@ public final class E2ee {
     static final String NO_MODULE = "This client has no encryption module, so it cannot %s an encrypted room. "
             + "Add the dev.mxj:sdk-crypto artifact (found by ServiceLoader) or pass a module to "
             + "MatrixClient.builder().encryption(...).";
+
+    /** How long a sync waits for the module by default: {@link dev.mxj.MatrixClient.Builder#encryptionTimeout}. */
+    public static final Duration RECEIVE_TIMEOUT = Duration.ofMinutes(2);
 
     /** What the send queue puts on the wire. */
     public record Outgoing(String type, RawJson content) {
@@ -68,8 +76,18 @@ public final class E2ee {
     private final EncryptedRooms rooms;
     private final Listeners<RoomKeys> keyListeners;
     private final Optional<ModuleAttachment> attachment;
+    private final Duration receiveTimeout;
+    /** The module's work on the syncs handed over so far, each started after the one before. */
+    private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
     public E2ee(ClientContext context, StateStore store, Optional<EncryptionModule> module, EventRegistry registry) {
+        this(context, store, module, registry, RECEIVE_TIMEOUT);
+    }
+
+    /** @param receiveTimeout how long a sync waits for the module ({@link #afterSync}) */
+    public E2ee(ClientContext context, StateStore store, Optional<EncryptionModule> module, EventRegistry registry,
+                Duration receiveTimeout) {
+        this.receiveTimeout = Objects.requireNonNull(receiveTimeout, "receiveTimeout");
         this.context = context;
         this.store = store;
         this.module = module;
@@ -99,12 +117,28 @@ public final class E2ee {
      * the handed-over to-device events. The next sync waits for the returned future. When the module
      * cannot start for good ({@link EncryptionState.Unavailable}) nothing is handed over, the to-device
      * events stay in the inbox for a client whose module can, and the sync goes on.
+     *
+     * <p>The module gets the syncs one at a time, in order, each once the one before is done (or
+     * failed). A sync waits for its turn and the module's answer for at most the client's
+     * {@link dev.mxj.MatrixClient.Builder#encryptionTimeout encryption timeout}: then its future fails
+     * and the loop goes on with the next sync, while the module's work goes on and later syncs queue
+     * behind it. A module that hangs therefore never stops sync; its to-device events wait in the
+     * inbox until it answers.
      */
     public CompletableFuture<Void> afterSync(StateChanges changes) {
         rooms.synced(changes);
         if (module.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> work;
+        synchronized (this) {
+            work = handedOver.handle((v, error) -> null).thenCompose(v -> handOver(changes));
+            handedOver = work;
+        }
+        return waitedFor(work);
+    }
+
+    private CompletableFuture<Void> handOver(StateChanges changes) {
         return ready().exceptionallyCompose(error -> Calls.unwrap(error) instanceof EncryptionUnavailableException
                 ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(error)).thenCompose(m -> {
             if (m == null) {
@@ -122,6 +156,22 @@ public final class E2ee {
                     store.removeToDevice(inbox.size());
                 }
             });
+        });
+    }
+
+    /** {@code work} as the sync sees it: failed with a {@link MatrixException} once the timeout passed. */
+    private CompletableFuture<Void> waitedFor(CompletableFuture<Void> work) {
+        return work.copy().orTimeout(receiveTimeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            if (!(Calls.unwrap(error) instanceof TimeoutException)) {
+                return CompletableFuture.failedFuture(error);
+            }
+            String waited = receiveTimeout.toMillis() % 1000 == 0 ? receiveTimeout.toSeconds() + " s"
+                    : receiveTimeout.toMillis() + " ms";
+            LOG.warn("The encryption module has not taken a sync's keys after {}; sync goes on without waiting", waited);
+            return CompletableFuture.failedFuture(new MatrixException("The encryption module has not taken the"
+                    + " keys of this sync after " + waited + ". Sync goes on; the module's"
+                    + " work goes on in the background, and the to-device events wait in the store until it has"
+                    + " taken them. If this repeats, check the module's crypto store and its logs."));
         });
     }
 

@@ -1,0 +1,86 @@
+package dev.mxj.internal.crypto;
+
+import dev.mxj.MatrixClient;
+import dev.mxj.MatrixException;
+import dev.mxj.id.UserId;
+import dev.mxj.spi.SyncCryptoChanges;
+import dev.mxj.store.MemoryStateStore;
+import dev.mxj.testing.FakeEncryptionModule;
+import dev.mxj.testing.MockHomeserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static dev.mxj.internal.sync.SyncJson.obj;
+import static dev.mxj.internal.sync.SyncJson.sync;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A module that does not answer never stops sync: each sync waits for it up to the client's
+ * encryption timeout, and the module still gets every sync, one at a time and in order, once it
+ * answers.
+ */
+class EncryptionTimeoutTest {
+    private static final UserId BOB = UserId.of("@bob:example.org");
+
+    private final MockHomeserver mock = MockHomeserver.start();
+    private final MemoryStateStore store = new MemoryStateStore();
+    private final FakeEncryptionModule module = new FakeEncryptionModule();
+    private final MatrixClient client;
+
+    EncryptionTimeoutTest() {
+        store.saveSession(mock.session());
+        client = mock.builder().stateStore(store).encryption(module).encryptionTimeout(Duration.ofMillis(300))
+                .build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        mock.close();
+    }
+
+    @Test
+    void aHungModuleFailsEachSyncAfterTheTimeoutAndGetsThemAllInOrderOnceItAnswers() throws Exception {
+        CompletableFuture<Void> hung = new CompletableFuture<>();
+        module.beforeReceive = hung;
+        mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").toDevice(BOB, "m.room_key", obj("n", 1)).json())
+                .ok(sync("s2").toDevice(BOB, "m.room_key", obj("n", 2)).json());
+
+        for (String token : List.of("s1", "s2")) {
+            CompletionException failed = assertThrows(CompletionException.class,
+                    () -> client.sync().syncOnce().orTimeout(10, TimeUnit.SECONDS).join());
+            assertInstanceOf(MatrixException.class, failed.getCause());
+            assertTrue(failed.getCause().getMessage().contains("has not taken the keys of this sync after 300 ms"),
+                    failed.getCause().getMessage());
+            assertEquals(Optional.of(token), store.syncToken(), "the sync itself was saved");
+        }
+        assertEquals(2, store.toDeviceInbox().size(), "the to-device events wait in the inbox");
+        assertEquals(List.of(), module.syncs, "nothing was taken yet");
+
+        hung.complete(null);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((module.syncs.size() < 2 || !store.toDeviceInbox().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("s1", "s2"), module.syncs.stream().map(SyncCryptoChanges::nextBatch).toList());
+        // The second sync was handed over only after the first was done: its inbox no longer had n=1.
+        assertEquals(List.of(List.of(1L), List.of(2L)), module.syncs.stream().map(EncryptionTimeoutTest::numbers)
+                .toList());
+        assertEquals(List.of(), store.toDeviceInbox());
+    }
+
+    private static List<Long> numbers(SyncCryptoChanges changes) {
+        return changes.toDevice().stream()
+                .map(e -> e.raw().object("content").orElseThrow().longValue("n").orElseThrow()).toList();
+    }
+}
