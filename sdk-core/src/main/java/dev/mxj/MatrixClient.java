@@ -317,9 +317,13 @@ public final class MatrixClient implements AutoCloseable {
         }
 
         /**
-         * How long a sync waits for the encryption module to take its keys and to-device events
-         * (default 2 minutes). After that the sync round fails (the loop reports it and goes on with
-         * the next sync), while the module's work goes on; a module that hangs never stops sync.
+         * How long the client waits for one answer of the encryption module (default 2 minutes): a
+         * sync waiting for the module to take its keys and to-device events, and a send waiting for
+         * its event to be encrypted. After that the sync round fails (the loop reports it and goes on
+         * with the next sync) while the module's work goes on, and the send fails
+         * ({@link dev.mxj.send.SendState.Failed}; {@link dev.mxj.send.SendHandle#retry()} tries it
+         * again). A module that hangs never stops sync or the send queue. Decryption is not bounded:
+         * the timeline shows a placeholder until the module answers.
          */
         public Builder encryptionTimeout(Duration timeout) {
             java.util.Objects.requireNonNull(timeout, "timeout");

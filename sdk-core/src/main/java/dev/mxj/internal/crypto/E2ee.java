@@ -58,7 +58,10 @@ public final class E2ee {
             + "Add the dev.mxj:sdk-crypto artifact (found by ServiceLoader) or pass a module to "
             + "MatrixClient.builder().encryption(...).";
 
-    /** How long a sync waits for the module by default: {@link dev.mxj.MatrixClient.Builder#encryptionTimeout}. */
+    /**
+     * How long the client waits for the module (a sync's hand-over, an encryption) by default:
+     * {@link dev.mxj.MatrixClient.Builder#encryptionTimeout}.
+     */
     public static final Duration RECEIVE_TIMEOUT = Duration.ofMinutes(2);
 
     /** What the send queue puts on the wire. */
@@ -84,7 +87,7 @@ public final class E2ee {
         this(context, store, module, registry, RECEIVE_TIMEOUT);
     }
 
-    /** @param receiveTimeout how long a sync waits for the module ({@link #afterSync}) */
+    /** @param receiveTimeout how long the client waits for one answer of the module */
     public E2ee(ClientContext context, StateStore store, Optional<EncryptionModule> module, EventRegistry registry,
                 Duration receiveTimeout) {
         this.receiveTimeout = Objects.requireNonNull(receiveTimeout, "receiveTimeout");
@@ -161,17 +164,26 @@ public final class E2ee {
 
     /** {@code work} as the sync sees it: failed with a {@link MatrixException} once the timeout passed. */
     private CompletableFuture<Void> waitedFor(CompletableFuture<Void> work) {
+        return bounded(work, "taken the keys of this sync", "Sync goes on; the module's work goes on in the"
+                + " background, and the to-device events wait in the store until it has taken them. If this"
+                + " repeats, check the module's crypto store and its logs.");
+    }
+
+    /**
+     * {@code work} (the module's future), waited for at most the timeout: after it, the returned
+     * future fails with a {@link MatrixException} that says what the module has not done, while
+     * {@code work} itself goes on.
+     */
+    private <T> CompletableFuture<T> bounded(CompletableFuture<T> work, String notDone, String whatNow) {
         return work.copy().orTimeout(receiveTimeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
             if (!(Calls.unwrap(error) instanceof TimeoutException)) {
                 return CompletableFuture.failedFuture(error);
             }
             String waited = receiveTimeout.toMillis() % 1000 == 0 ? receiveTimeout.toSeconds() + " s"
                     : receiveTimeout.toMillis() + " ms";
-            LOG.warn("The encryption module has not taken a sync's keys after {}; sync goes on without waiting", waited);
-            return CompletableFuture.failedFuture(new MatrixException("The encryption module has not taken the"
-                    + " keys of this sync after " + waited + ". Sync goes on; the module's"
-                    + " work goes on in the background, and the to-device events wait in the store until it has"
-                    + " taken them. If this repeats, check the module's crypto store and its logs."));
+            LOG.warn("The encryption module has not {} after {}; not waiting longer", notDone, waited);
+            return CompletableFuture.failedFuture(new MatrixException("The encryption module has not " + notDone
+                    + " after " + waited + ". " + whatNow));
         });
     }
 
@@ -203,8 +215,10 @@ public final class E2ee {
                 return CompletableFuture.failedFuture(new EncryptionUnavailableException(
                         String.format(NO_MODULE, "send into") + " Room: " + room));
             }
-            return Calls.then(ready(), m -> Calls.then(rooms.recipients(room), recipients -> m.encrypt(
-                    new RoomEncryptionRequest(room, settings.get(), recipients, type, content, transactionId))))
+            return Calls.then(ready(), m -> Calls.then(rooms.recipients(room), recipients -> bounded(m.encrypt(
+                    new RoomEncryptionRequest(room, settings.get(), recipients, type, content, transactionId)),
+                    "encrypted this event", "It was not sent; send it again (the module may be stuck: check"
+                            + " its crypto store and its logs).")))
                     .thenApply(encrypted -> new Outgoing(RoomEncryptedContent.TYPE, withRelation(encrypted, content)));
         });
     }
@@ -225,6 +239,7 @@ public final class E2ee {
         }
         CompletableFuture<RoomDecryption> answer;
         try {
+            // Not bounded: the timeline shows a placeholder meanwhile and replaces it whenever the answer comes.
             answer = ready().thenCompose(m -> m.decrypt(room, encrypted));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);

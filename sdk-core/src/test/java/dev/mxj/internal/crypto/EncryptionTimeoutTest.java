@@ -2,7 +2,10 @@ package dev.mxj.internal.crypto;
 
 import dev.mxj.MatrixClient;
 import dev.mxj.MatrixException;
+import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
+import dev.mxj.send.SendHandle;
+import dev.mxj.send.SendState;
 import dev.mxj.spi.SyncCryptoChanges;
 import dev.mxj.store.MemoryStateStore;
 import dev.mxj.testing.FakeEncryptionModule;
@@ -17,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import static dev.mxj.internal.sync.SyncJson.member;
 import static dev.mxj.internal.sync.SyncJson.obj;
+import static dev.mxj.internal.sync.SyncJson.roomState;
 import static dev.mxj.internal.sync.SyncJson.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A module that does not answer never stops sync: each sync waits for it up to the client's
- * encryption timeout, and the module still gets every sync, one at a time and in order, once it
- * answers.
+ * A module that does not answer never stops sync or the send queue: each sync waits for it up to the
+ * client's encryption timeout, and the module still gets every sync, one at a time and in order,
+ * once it answers; an encryption that does not come fails its send.
  */
 class EncryptionTimeoutTest {
     private static final UserId BOB = UserId.of("@bob:example.org");
@@ -77,6 +82,28 @@ class EncryptionTimeoutTest {
         assertEquals(List.of(List.of(1L), List.of(2L)), module.syncs.stream().map(EncryptionTimeoutTest::numbers)
                 .toList());
         assertEquals(List.of(), store.toDeviceInbox());
+    }
+
+    @Test
+    void anEncryptionThatDoesNotAnswerFailsTheSendAfterTheTimeout() throws Exception {
+        RoomId room = RoomId.of("!secret:example.org");
+        mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").join(room, r -> r.state(
+                roomState("$enc", "m.room.encryption", obj("algorithm", "m.megolm.v1.aes-sha2")),
+                member("$m1", MockHomeserver.USER, "join", "Alice"))).json());
+        client.sync().syncOnce().join();
+        module.beforeEncrypt = new CompletableFuture<>();
+        mock.ok("{\"chunk\":[]}"); // the members the event is encrypted for
+
+        SendHandle handle = client.rooms().roomById(room).sendText("never encrypted");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!(handle.state() instanceof SendState.Failed) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        SendState.Failed failed = assertInstanceOf(SendState.Failed.class, handle.state(),
+                "the send still waits for the module");
+        assertTrue(failed.error().getMessage().contains("has not encrypted this event after 300 ms"),
+                failed.error().getMessage());
+        assertEquals(3, mock.requestCount(), "the filter, the sync and the members: no PUT, nothing was sent");
     }
 
     private static List<Long> numbers(SyncCryptoChanges changes) {
