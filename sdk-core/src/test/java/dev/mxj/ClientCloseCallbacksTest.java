@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.mxj.testing.Pause.await;
+import static dev.mxj.testing.Pause.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,21 +97,5 @@ class ClientCloseCallbacksTest {
         client.auth().login(LoginRequest.password("alice", "pw")).join();
         assertTrue(closed.await(MatrixClient.CLOSE_TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS),
                 "close() from a callback waited for that callback");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
