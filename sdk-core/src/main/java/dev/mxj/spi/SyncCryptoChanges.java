@@ -17,12 +17,16 @@ import java.util.Set;
  *                               sync saved just before a crash)
  * @param toDevice               to-device events not yet handled, oldest first: this sync's, after any a
  *                               previous run saved but did not finish handing over
- * @param deviceListsChanged     {@code device_lists.changed}: users whose devices changed
+ * @param deviceListsChanged     {@code device_lists.changed}: users whose devices changed (this sync's, and
+ *                               those of earlier syncs whose hand-over failed, unless a later sync says
+ *                               they left)
  * @param deviceListsLeft        {@code device_lists.left}: users with whom no encrypted room is shared any more
+ *                               (likewise carried over from failed hand-overs)
  * @param oneTimeKeysCounts      {@code device_one_time_keys_count}, by algorithm; empty when not sent
  * @param unusedFallbackKeyTypes {@code device_unused_fallback_key_types}, when the server sent it
  * @param encryptedRoomMembers   users who joined or were invited to an encrypted room in this sync (all
- *                               members of encrypted rooms on a first sync): users whose devices to track
+ *                               members of encrypted rooms on a first sync, and those of failed
+ *                               hand-overs): users whose devices to track
  */
 public record SyncCryptoChanges(String nextBatch, List<ToDeviceEvent> toDevice, Set<UserId> deviceListsChanged,
                                 Set<UserId> deviceListsLeft, Map<String, Long> oneTimeKeysCounts,

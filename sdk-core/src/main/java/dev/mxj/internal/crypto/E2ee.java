@@ -82,6 +82,8 @@ public final class E2ee {
     private final Duration receiveTimeout;
     /** The module's work on the syncs handed over so far, each started after the one before. */
     private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
+    /** User changes of syncs the module failed on, for the next hand-over (hand-overs run one at a time). */
+    private volatile UserChanges unhanded = UserChanges.NONE;
 
     public E2ee(ClientContext context, StateStore store, Optional<EncryptionModule> module, EventRegistry registry) {
         this(context, store, module, registry, RECEIVE_TIMEOUT);
@@ -148,14 +150,23 @@ public final class E2ee {
                 return CompletableFuture.completedFuture(null); // unavailable: the inbox waits
             }
             List<ToDeviceEvent> inbox = store.toDeviceInbox();
-            SyncCryptoChanges crypto = new SyncCryptoChanges(changes.nextBatch(), inbox, changes.deviceListsChanged(),
-                    changes.deviceListsLeft(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes(),
-                    encryptedRoomMembers(changes));
+            UserChanges users = unhanded.then(new UserChanges(changes.deviceListsChanged(), changes.deviceListsLeft(),
+                    encryptedRoomMembers(changes)));
+            SyncCryptoChanges crypto = new SyncCryptoChanges(changes.nextBatch(), inbox, users.changed(),
+                    users.left(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes(), users.members());
             if (crypto.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return m.receiveSync(crypto).thenRun(() -> {
-                if (!inbox.isEmpty()) {
+            CompletableFuture<Void> taken;
+            try {
+                taken = m.receiveSync(crypto);
+            } catch (RuntimeException e) {
+                taken = CompletableFuture.failedFuture(e);
+            }
+            return taken.whenComplete((v, error) -> {
+                // A sync the module failed on is not synced again: its user changes go with the next one.
+                unhanded = error == null ? UserChanges.NONE : users;
+                if (error == null && !inbox.isEmpty()) {
                     store.removeToDevice(inbox.size());
                 }
             });

@@ -108,6 +108,21 @@ class EncryptionSyncTest {
     }
 
     @Test
+    void theDeviceListChangesOfASyncTheModuleFailedOnGoWithTheNextSync() {
+        UserId dave = UserId.of("@dave:example.org");
+        module.failNextSync.set(new IllegalStateException("crypto store unavailable"));
+        mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").deviceLists(List.of(BOB, CAROL), List.of(dave)).json())
+                .ok(sync("s2").deviceLists(List.of(dave), List.of(CAROL)).json());
+
+        assertThrows(CompletionException.class, () -> client.sync().syncOnce().join());
+        client.sync().syncOnce().join();
+        SyncCryptoChanges handed = module.syncs.get(0);
+        assertEquals("s2", handed.nextBatch());
+        assertEquals(Set.of(BOB, dave), handed.deviceListsChanged(), "s1's changes, and dave came back in s2");
+        assertEquals(Set.of(CAROL), handed.deviceListsLeft(), "carol changed in s1 but left in s2");
+    }
+
+    @Test
     void aSyncWithNothingForTheModuleStillAttachesItButHandsNothingOver() {
         mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").json());
         client.sync().syncOnce().join();
