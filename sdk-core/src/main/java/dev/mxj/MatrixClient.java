@@ -37,6 +37,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +69,7 @@ public final class MatrixClient implements AutoCloseable {
     private final SyncLoop sync;
     private final StoreRooms rooms;
     private final E2ee e2ee;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MatrixClient(Builder b, URI homeserverUrl, Optional<Session> restored) {
         this.settings = b.copy();
@@ -204,10 +206,14 @@ public final class MatrixClient implements AutoCloseable {
      * callback that calls {@code close()} itself is not); then a store write under way (a sync being
      * saved, a send being recorded) is finished, never cut short, and waited for, up to another
      * {@link #CLOSE_TIMEOUT}. An event whose send was under way stays queued in the store, and the
-     * next client asks the server whether it arrived before sending it again.
+     * next client asks the server whether it arrived before sending it again. Closing again does
+     * nothing.
      */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return; // closing twice must not release the shared connection pool twice
+        }
         callbacks.close(CLOSE_TIMEOUT);
         long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         sync.close(deadline);

@@ -53,6 +53,18 @@ class ClientCloseStoreTest {
         assertClosingWaitsForTheGate(client, gate);
     }
 
+    @Test
+    void closingTwiceLeavesTheSharedConnectionPoolToTheOtherClient() {
+        MatrixClient first = mock.client();
+        try (MatrixClient second = first.newBuilder().build()) {
+            first.close();
+            first.close();
+            mock.ok("{\"versions\":[\"v1.16\"]}");
+            assertEquals(List.of("v1.16"), second.server().versions().orTimeout(5, TimeUnit.SECONDS).join()
+                    .versions());
+        }
+    }
+
     /** The gated call has started; close() must not return before it ends, and nothing may follow it. */
     private static void assertClosingWaitsForTheGate(MatrixClient client, GatedStore gate) throws Exception {
         assertTrue(gate.entered.await(5, TimeUnit.SECONDS), "the store call to hold up never came");

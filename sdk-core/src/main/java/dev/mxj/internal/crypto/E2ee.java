@@ -82,6 +82,7 @@ public final class E2ee {
     private final Duration receiveTimeout;
     /** The module's work on the syncs handed over so far, each started after the one before. */
     private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
+    private volatile boolean closed;
     /** User changes of syncs the module failed on, for the next hand-over (hand-overs run one at a time). */
     private volatile UserChanges unhanded = UserChanges.NONE;
 
@@ -144,6 +145,9 @@ public final class E2ee {
     }
 
     private CompletableFuture<Void> handOver(StateChanges changes) {
+        if (closed) {
+            return CompletableFuture.completedFuture(null);
+        }
         return ready().exceptionallyCompose(error -> Calls.unwrap(error) instanceof EncryptionUnavailableException
                 ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(error)).thenCompose(m -> {
             if (m == null) {
@@ -306,8 +310,12 @@ public final class E2ee {
         }
     }
 
-    /** The client is closing. */
+    /**
+     * The client is closing: syncs still queued for the module are not handed over (their to-device
+     * events stay in the inbox for the next run), so that nothing attaches the module again.
+     */
     public void close() {
+        closed = true;
         detach();
     }
 

@@ -2,6 +2,7 @@ package dev.mxj.internal.crypto;
 
 import dev.mxj.MatrixClient;
 import dev.mxj.MatrixException;
+import dev.mxj.event.ToDeviceEvent;
 import dev.mxj.id.RoomId;
 import dev.mxj.id.UserId;
 import dev.mxj.send.SendHandle;
@@ -79,9 +80,29 @@ class EncryptionTimeoutTest {
         }
         assertEquals(List.of("s1", "s2"), module.syncs.stream().map(SyncCryptoChanges::nextBatch).toList());
         // The second sync was handed over only after the first was done: its inbox no longer had n=1.
-        assertEquals(List.of(List.of(1L), List.of(2L)), module.syncs.stream().map(EncryptionTimeoutTest::numbers)
-                .toList());
+        assertEquals(List.of(List.of(1L), List.of(2L)), module.syncs.stream()
+                .map(changes -> numbers(changes.toDevice())).toList());
         assertEquals(List.of(), store.toDeviceInbox());
+    }
+
+    @Test
+    void syncsStillQueuedForTheModuleWhenTheClientClosesAreNotHandedOver() throws Exception {
+        CompletableFuture<Void> hung = new CompletableFuture<>();
+        module.beforeReceive = hung;
+        mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").toDevice(BOB, "m.room_key", obj("n", 1)).json())
+                .ok(sync("s2").toDevice(BOB, "m.room_key", obj("n", 2)).json());
+        for (int i = 0; i < 2; i++) {
+            assertThrows(CompletionException.class,
+                    () -> client.sync().syncOnce().orTimeout(10, TimeUnit.SECONDS).join());
+        }
+
+        client.close();
+        hung.complete(null);
+        Thread.sleep(300);
+        assertEquals(List.of("s1"), module.syncs.stream().map(SyncCryptoChanges::nextBatch).toList(),
+                "only the hand-over under way when the client closed");
+        assertEquals(1, module.attaches.get(), "nothing attached the module again after close");
+        assertEquals(List.of(2L), numbers(store.toDeviceInbox()), "s2's to-device event waits for the next run");
     }
 
     @Test
@@ -106,8 +127,8 @@ class EncryptionTimeoutTest {
         assertEquals(3, mock.requestCount(), "the filter, the sync and the members: no PUT, nothing was sent");
     }
 
-    private static List<Long> numbers(SyncCryptoChanges changes) {
-        return changes.toDevice().stream()
+    private static List<Long> numbers(List<ToDeviceEvent> events) {
+        return events.stream()
                 .map(e -> e.raw().object("content").orElseThrow().longValue("n").orElseThrow()).toList();
     }
 }
