@@ -82,8 +82,9 @@ public interface EncryptionModule {
      *
      * <p>Called by the send queue just before the event is sent, on every attempt: a restart
      * re-encrypts from the stored plaintext. The send fails if the future has not completed within
-     * the client's {@link dev.mxj.MatrixClient.Builder#encryptionTimeout encryption timeout}. A failure (e.g. {@link dev.mxj.MatrixException} from
-     * a key claim) fails that attempt of the send; network and 5xx failures are retried like a send.
+     * the client's {@link dev.mxj.MatrixClient.Builder#encryptionTimeout encryption timeout}. A
+     * failure (e.g. {@link dev.mxj.MatrixException} from a key claim) fails that attempt of the send;
+     * network and 5xx failures are retried like a send.
      */
     CompletableFuture<RawJson> encrypt(RoomEncryptionRequest request);
 

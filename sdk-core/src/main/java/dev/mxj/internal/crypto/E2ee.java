@@ -148,32 +148,28 @@ public final class E2ee {
         if (closed) {
             return CompletableFuture.completedFuture(null);
         }
+        UserChanges users = unhanded.then(new UserChanges(changes.deviceListsChanged(), changes.deviceListsLeft(),
+                encryptedRoomMembers(changes)));
         return ready().exceptionallyCompose(error -> Calls.unwrap(error) instanceof EncryptionUnavailableException
                 ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(error)).thenCompose(m -> {
             if (m == null) {
                 return CompletableFuture.completedFuture(null); // unavailable: the inbox waits
             }
             List<ToDeviceEvent> inbox = store.toDeviceInbox();
-            UserChanges users = unhanded.then(new UserChanges(changes.deviceListsChanged(), changes.deviceListsLeft(),
-                    encryptedRoomMembers(changes)));
             SyncCryptoChanges crypto = new SyncCryptoChanges(changes.nextBatch(), inbox, users.changed(),
                     users.left(), changes.oneTimeKeysCounts(), changes.unusedFallbackKeyTypes(), users.members());
             if (crypto.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            CompletableFuture<Void> taken;
-            try {
-                taken = m.receiveSync(crypto);
-            } catch (RuntimeException e) {
-                taken = CompletableFuture.failedFuture(e);
-            }
-            return taken.whenComplete((v, error) -> {
-                // A sync the module failed on is not synced again: its user changes go with the next one.
-                unhanded = error == null ? UserChanges.NONE : users;
-                if (error == null && !inbox.isEmpty()) {
+            return m.receiveSync(crypto).thenRun(() -> {
+                if (!inbox.isEmpty()) {
                     store.removeToDevice(inbox.size());
                 }
             });
+        }).whenComplete((v, error) -> {
+            // A sync whose hand-over failed (attach or module) is not synced again: its user changes
+            // go with the next one.
+            unhanded = error == null ? UserChanges.NONE : users;
         });
     }
 
