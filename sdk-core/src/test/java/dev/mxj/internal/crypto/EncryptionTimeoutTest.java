@@ -25,6 +25,7 @@ import static dev.mxj.internal.sync.SyncJson.member;
 import static dev.mxj.internal.sync.SyncJson.obj;
 import static dev.mxj.internal.sync.SyncJson.roomState;
 import static dev.mxj.internal.sync.SyncJson.sync;
+import static dev.mxj.testing.Pause.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,7 +57,7 @@ class EncryptionTimeoutTest {
     }
 
     @Test
-    void aHungModuleFailsEachSyncAfterTheTimeoutAndGetsThemAllInOrderOnceItAnswers() throws Exception {
+    void aHungModuleFailsEachSyncAfterTheTimeoutAndGetsThemAllInOrderOnceItAnswers() {
         CompletableFuture<Void> hung = new CompletableFuture<>();
         module.beforeReceive = hung;
         mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").toDevice(BOB, "m.room_key", obj("n", 1)).json())
@@ -74,10 +75,7 @@ class EncryptionTimeoutTest {
         assertEquals(List.of(), module.syncs, "nothing was taken yet");
 
         hung.complete(null);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while ((module.syncs.size() < 2 || !store.toDeviceInbox().isEmpty()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        until(() -> module.syncs.size() >= 2 && store.toDeviceInbox().isEmpty(), Duration.ofSeconds(5));
         assertEquals(List.of("s1", "s2"), module.syncs.stream().map(SyncCryptoChanges::nextBatch).toList());
         // The second sync was handed over only after the first was done: its inbox no longer had n=1.
         assertEquals(List.of(List.of(1L), List.of(2L)), module.syncs.stream()
@@ -106,7 +104,7 @@ class EncryptionTimeoutTest {
     }
 
     @Test
-    void anEncryptionThatDoesNotAnswerFailsTheSendAfterTheTimeout() throws Exception {
+    void anEncryptionThatDoesNotAnswerFailsTheSendAfterTheTimeout() {
         RoomId room = RoomId.of("!secret:example.org");
         mock.ok("{\"filter_id\":\"f\"}").ok(sync("s1").join(room, r -> r.state(
                 roomState("$enc", "m.room.encryption", obj("algorithm", "m.megolm.v1.aes-sha2")),
@@ -116,10 +114,7 @@ class EncryptionTimeoutTest {
         mock.ok("{\"chunk\":[]}"); // the members the event is encrypted for
 
         SendHandle handle = client.rooms().roomById(room).sendText("never encrypted");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!(handle.state() instanceof SendState.Failed) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        until(() -> handle.state() instanceof SendState.Failed, Duration.ofSeconds(10));
         SendState.Failed failed = assertInstanceOf(SendState.Failed.class, handle.state(),
                 "the send still waits for the module");
         assertTrue(failed.error().getMessage().contains("has not encrypted this event after 300 ms"),
