@@ -13,6 +13,7 @@ import dev.mxj.room.ReceiptType;
 import dev.mxj.room.Room;
 import dev.mxj.store.MemorySessionStore;
 import dev.mxj.sync.SyncSettings;
+import dev.mxj.testing.Pause;
 import dev.mxj.testkit.Dendrite;
 import dev.mxj.testkit.DendriteExtension;
 import dev.mxj.testkit.TestUser;
@@ -150,20 +151,7 @@ class TwoClientsIT {
     }
 
     private static <T> T eventually(String what, Supplier<Optional<T>> probe) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            assertTrue(System.nanoTime() < end, "timed out after " + WAIT.toSeconds() + " s waiting until " + what);
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Pause.eventually(what, WAIT, probe);
     }
 
     private static <T> T await(CompletableFuture<T> future) {

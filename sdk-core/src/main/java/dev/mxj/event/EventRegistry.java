@@ -2,8 +2,10 @@ package dev.mxj.event;
 
 import dev.mxj.id.EventId;
 import dev.mxj.id.UserId;
+import dev.mxj.internal.event.Envelopes;
 import dev.mxj.internal.event.KnownContents;
 import dev.mxj.internal.json.StringCache;
+import dev.mxj.internal.json.TrustedJson;
 import dev.mxj.json.RawJson;
 
 import java.util.HashMap;
@@ -24,6 +26,16 @@ public final class EventRegistry {
     private static final StringCache<UserId> SENDERS = new StringCache<>(4096, UserId::of);
 
     private final Map<String, Function<RawJson, ?>> custom;
+
+    static {
+        // Sync's parser checks a timeline event's whole text but reads only its envelope.
+        Envelopes.install(new Envelopes.Parser() {
+            @Override
+            public SyncEvent parse(EventRegistry registry, String json, Map<?, ?> envelope) {
+                return registry.parseValidText(json, envelope);
+            }
+        });
+    }
 
     private EventRegistry(Map<String, Function<RawJson, ?>> custom) {
         this.custom = custom;
@@ -74,30 +86,16 @@ public final class EventRegistry {
         return parseEnvelope(fields, raw);
     }
 
-    /**
-     * The top-level fields {@link #parseRoomEvent(String, Map)} needs of an event: the envelope.
-     * Internal use.
-     */
-    public static String[] envelopeFields() {
-        return new String[] {"event_id", "type", "sender", "origin_server_ts", "state_key"};
-    }
-
-    /**
-     * {@link #parseRoomEvent(RawJson)} for an event that a parser has found valid JSON and read only
-     * the {@link #envelopeFields()} of ({@code envelope}, null if the event is not an object): the
-     * event keeps only its text, and its tree is parsed when something reads a field of it. A big
-     * first sync stores a hundred thousand timeline events without reading them, so building and
-     * keeping their trees would be wasted. Internal use.
-     */
-    public SyncEvent parseRoomEvent(String json, Map<?, ?> envelope) {
-        RawJson raw = RawJson.ofValidText(json);
+    /** {@link Envelopes#parse}: an event of which only the envelope was read from valid text. */
+    private SyncEvent parseValidText(String json, Map<?, ?> envelope) {
+        RawJson raw = TrustedJson.ofValidText(json);
         if (envelope == null) {
             return new MalformedEvent(Optional.empty(), Optional.empty(), "not a JSON object", raw);
         }
         return parseEnvelope(envelope, raw);
     }
 
-    /** A room event from its envelope {@code fields} (all of the event's fields, or those named in {@link #envelopeFields()}). */
+    /** A room event from its envelope {@code fields} (all of the event's fields, or those of {@link Envelopes#fields()}). */
     private SyncEvent parseEnvelope(Map<?, ?> fields, RawJson raw) {
         Optional<String> eventId = stringField(fields, "event_id");
         Optional<String> type = stringField(fields, "type");

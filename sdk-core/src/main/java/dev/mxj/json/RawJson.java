@@ -2,6 +2,7 @@ package dev.mxj.json;
 
 import dev.mxj.internal.json.JsonTree;
 import dev.mxj.internal.json.TreeParser;
+import dev.mxj.internal.json.TrustedJson;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,21 @@ public final class RawJson {
     /** The text; null until first asked for when this value was made from a valid tree. */
     private volatile String json;
     private volatile Object tree;
+
+    static {
+        // mxj's parsers make values from text they have just checked; applications go through parse.
+        TrustedJson.install(new TrustedJson.Factory() {
+            @Override
+            public RawJson of(String json, Object tree) {
+                return new RawJson(Objects.requireNonNull(json, "json"), tree);
+            }
+
+            @Override
+            public RawJson ofValidText(String json) {
+                return new RawJson(Objects.requireNonNull(json, "json"), null);
+            }
+        });
+    }
 
     private RawJson(String json, Object tree) {
         this.json = json;
@@ -42,29 +58,9 @@ public final class RawJson {
         return new RawJson("{}", Map.of());
     }
 
-    /** Wraps an already-parsed tree (maps, lists, strings, doubles/longs, booleans, null). Internal use. */
+    /** Wraps an already-parsed tree (maps, lists, strings, doubles/longs, booleans, null); its text is written from it. */
     public static RawJson ofTree(Object tree) {
         return new RawJson(JsonTree.write(tree), tree);
-    }
-
-    /**
-     * Wraps JSON text and the tree parsed from it, which the caller vouches for (the parser that
-     * read the text built the tree), so that neither is made again. Internal use.
-     */
-    public static RawJson of(String json, Object tree) {
-        Objects.requireNonNull(json, "json");
-        return new RawJson(json, tree);
-    }
-
-    /**
-     * Wraps JSON text that the caller's parser has just read and found valid, without its tree: the
-     * tree is parsed again from the text when first asked for. For values that are kept but seldom
-     * read (the timeline events of a big sync), so that their trees need not stay in memory.
-     * Internal use.
-     */
-    public static RawJson ofValidText(String json) {
-        Objects.requireNonNull(json, "json");
-        return new RawJson(json, null);
     }
 
     /**

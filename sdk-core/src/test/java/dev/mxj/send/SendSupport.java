@@ -3,6 +3,7 @@ package dev.mxj.send;
 import dev.mxj.id.RoomId;
 import dev.mxj.json.RawJson;
 import dev.mxj.testing.MockHomeserver;
+import dev.mxj.testing.Pause;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Helpers for the send queue protocol tests. */
 final class SendSupport {
@@ -53,15 +53,6 @@ final class SendSupport {
     }
 
     static void eventually(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, () -> "timed out waiting until " + what);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Pause.assertEventually(what, Duration.ofSeconds(5), condition);
     }
 }

@@ -23,6 +23,7 @@ import dev.mxj.store.StoredEvent;
 import dev.mxj.sync.SyncFilter;
 import dev.mxj.sync.SyncSettings;
 import dev.mxj.testing.FakeEncryptionModule;
+import dev.mxj.testing.Pause;
 import dev.mxj.testkit.Dendrite;
 import dev.mxj.testkit.DendriteExtension;
 import dev.mxj.testkit.TestUser;
@@ -256,12 +257,8 @@ class EncryptionModuleIT {
         }
     }
 
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, () -> "timed out: " + what);
-            Thread.sleep(20);
-        }
+    private static void eventually(String what, BooleanSupplier condition) {
+        Pause.assertEventually(what, Duration.ofSeconds(10), condition);
     }
 
     private static MatrixClient client(Dendrite dendrite, TestUser user, Optional<FakeEncryptionModule> module) {

@@ -388,7 +388,7 @@ public final class JsonCursor {
     /** The next value: its exact text, as sent, and its tree, read in one pass. */
     public RawJson nextRaw() throws JsonEncodingException {
         Object tree = readTree();
-        return RawJson.of(new String(buf, valueStart, parser.pos - valueStart, StandardCharsets.UTF_8), tree);
+        return TrustedJson.of(new String(buf, valueStart, parser.pos - valueStart, StandardCharsets.UTF_8), tree);
     }
 
     private Object readTree() throws JsonEncodingException {

@@ -7,6 +7,7 @@ import dev.mxj.event.StrippedStateEvent;
 import dev.mxj.event.SyncEvent;
 import dev.mxj.id.EventId;
 import dev.mxj.id.RoomId;
+import dev.mxj.internal.event.Envelopes;
 import dev.mxj.internal.json.JsonCursor;
 import dev.mxj.internal.sync.SyncResponse.RoomData;
 import dev.mxj.internal.sync.SyncResponse.StrippedRoomData;
@@ -32,7 +33,7 @@ import static dev.mxj.internal.sync.JsonReading.strings;
 /** Reads {@code rooms}: the four membership sections strictly, each room leniently. */
 final class RoomsParser {
     private static final Logger LOG = LoggerFactory.getLogger(RoomsParser.class);
-    private static final String[] ENVELOPE = EventRegistry.envelopeFields();
+    private static final String[] ENVELOPE = Envelopes.fields();
     private static final JsonCursor.Options SECTIONS = JsonCursor.Options.of("join", "invite", "knock", "leave");
     private static final JsonCursor.Options ROOM = JsonCursor.Options.of("state", "state_after", "timeline",
             "ephemeral", "account_data", "summary", "unread_notifications", "unread_thread_notifications",
@@ -155,7 +156,7 @@ final class RoomsParser {
                     // Only the envelope of a timeline event is read: most are stored and not read again.
                     List<SyncEvent> list = new ArrayList<>();
                     eventEnvelopes(reader, "timeline", ENVELOPE, (json, envelope) ->
-                            list.add(registry.parseRoomEvent(json, envelope)));
+                            list.add(Envelopes.parse(registry, json, envelope)));
                     room.timeline = list;
                 }
                 case 1 -> room.limited = bool(reader, "timeline.limited");

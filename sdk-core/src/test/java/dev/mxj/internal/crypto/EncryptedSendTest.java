@@ -13,6 +13,8 @@ import dev.mxj.store.MemoryStateStore;
 import dev.mxj.store.QueuedSend;
 import dev.mxj.testing.FakeEncryptionModule;
 import dev.mxj.testing.MockHomeserver;
+import dev.mxj.testing.Pause;
+import java.time.Duration;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -215,11 +217,7 @@ class EncryptedSendTest {
     }
 
     private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out: " + what);
-            Thread.onSpinWait();
-        }
+        Pause.assertEventually(what, Duration.ofSeconds(5), condition);
     }
 
     private static String capturingLogs(Runnable body) {

@@ -18,10 +18,12 @@ import dev.mxj.spi.RoomKeys;
 import dev.mxj.store.MemoryStateStore;
 import dev.mxj.testing.FakeEncryptionModule;
 import dev.mxj.testing.MockHomeserver;
+import dev.mxj.testing.Pause;
 import dev.mxj.timeline.Timeline;
 import dev.mxj.timeline.TimelineDiff;
 import dev.mxj.timeline.TimelineItem;
 import dev.mxj.timeline.TimelineUpdate;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static dev.mxj.internal.sync.SyncJson.TS;
@@ -236,10 +237,6 @@ class EncryptedTimelineTest {
     }
 
     private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out: " + what);
-            Thread.onSpinWait();
-        }
+        Pause.assertEventually(what, Duration.ofSeconds(5), condition);
     }
 }

@@ -21,6 +21,8 @@ import dev.mxj.spi.SyncCryptoChanges;
 import dev.mxj.store.MemoryStateStore;
 import dev.mxj.testing.FakeEncryptionModule;
 import dev.mxj.testing.MockHomeserver;
+import dev.mxj.testing.Pause;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -164,16 +165,7 @@ class EncryptionUnavailableTest {
     }
 
     private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out: " + what);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Pause.assertEventually(what, Duration.ofSeconds(5), condition);
     }
 
     /** The fake module, whose attach first fails with the queued failures (one per attach). */
