@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * <p>Options: {@code --repeats N} (ingest runs per client, default 3), {@code --cold N} (cold starts,
  * default 5), {@code --incremental N} (incremental syncs per run, default 200), {@code --warm N}
  * (warm ingests per run, default 2), {@code --rooms N} (a smaller fixture, for trying things),
- * {@code --no-js}, {@code --js-dir DIR} (default bench/js), {@code --keep} (keep the stores).
+ * {@code --no-js}, {@code --no-floor} (no {@link StoreFloor} runs), {@code --js-dir DIR} (default bench/js),
+ * {@code --keep} (keep the stores).
  * docs/performance.md says what each figure measures.
  */
 public final class SyncBench {
@@ -34,6 +35,10 @@ public final class SyncBench {
         if (args.length > 0 && args[0].equals("ingest")) {
             IngestRun.main(Arrays.copyOfRange(args, 1, args.length));
             System.exit(0); // OkHttp's and the fixture client's pools must not hold the child open
+        }
+        if (args.length > 0 && args[0].equals("floor")) {
+            StoreFloor.main(Arrays.copyOfRange(args, 1, args.length));
+            System.exit(0);
         }
         if (args.length > 0 && args[0].equals("cold")) {
             ColdStart.main(Arrays.copyOfRange(args, 1, args.length));
@@ -46,6 +51,7 @@ public final class SyncBench {
         int rooms = 1000;
         boolean js = true;
         boolean keep = false;
+        boolean floor = true;
         Path jsDir = Path.of("bench/js");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -57,6 +63,7 @@ public final class SyncBench {
                 case "--no-js" -> js = false;
                 case "--js-dir" -> jsDir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
+                case "--no-floor" -> floor = false;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
                         + "; see the SyncBench javadoc for the options");
             }
@@ -65,11 +72,11 @@ public final class SyncBench {
             throw new IllegalArgumentException("--repeats must be at least 1");
         }
         SyncFixture fixture = rooms == 1000 ? SyncFixture.large() : new SyncFixture(rooms, 30, 20, 100, 42);
-        new SyncBench().run(fixture, repeats, cold, incremental, warm, js, jsDir, keep);
+        new SyncBench().run(fixture, repeats, cold, incremental, warm, js, floor, jsDir, keep);
     }
 
-    private void run(SyncFixture fixture, int repeats, int cold, int incremental, int warm, boolean js, Path jsDir,
-                     boolean keep) throws Exception {
+    private void run(SyncFixture fixture, int repeats, int cold, int incremental, int warm, boolean js, boolean floor,
+                     Path jsDir, boolean keep) throws Exception {
         note("machine: " + Machine.describe());
         Path work = Files.createTempDirectory("mxj-sync-bench");
         Map<String, List<Double>> mxj = new LinkedHashMap<>();
@@ -82,6 +89,7 @@ public final class SyncBench {
                 JsPeer.ensureInstalled(jsDir);
             }
             Path lastStore = null;
+            Path floorRows = work.resolve("floor-rows.bin");
             for (int i = 1; i <= repeats; i++) {
                 lastStore = work.resolve("run" + i).resolve("mxj.db");
                 Map<String, List<Double>> v = ChildJvm.run(List.of("ingest", server.url().toString(),
@@ -89,6 +97,17 @@ public final class SyncBench {
                         Integer.toString(warm)), 900);
                 note("run " + i + " mxj: " + v);
                 v.forEach((k, x) -> mxj.computeIfAbsent(k, key -> new ArrayList<>()).addAll(x));
+                if (floor) {
+                    if (i == 1) {
+                        note("store floor: " + StoreFloor.dump(lastStore, floorRows) + " rows of the ingested store");
+                    }
+                    Path floorDir = Files.createDirectories(work.resolve("floor" + i));
+                    Map<String, List<Double>> f = ChildJvm.run(List.of("floor", floorRows.toString(),
+                            floorDir.toString(), Integer.toString(warm)), 600);
+                    note("run " + i + " store floor: " + f);
+                    f.forEach((k, x) -> mxj.computeIfAbsent(k, key -> new ArrayList<>()).addAll(x));
+                    deleteTree(floorDir);
+                }
                 if (js) {
                     Map<String, Double> j = JsPeer.results(jsDir, "sync-ingest.mjs", server.url().toString());
                     note("run " + i + " matrix-js-sdk: " + j);
@@ -144,6 +163,18 @@ public final class SyncBench {
         result("ingest_cpu_sync_ms", new Stats(mxj.get("ingest_cpu_sync_ms")).median(), "ms");
         if (mxj.containsKey("ingest_warm_cpu_ms")) {
             result("ingest_warm_cpu_ms", new Stats(mxj.get("ingest_warm_cpu_ms")).median(), "ms");
+        }
+        if (mxj.containsKey("store_floor_ms")) {
+            // The same rows written through sqlite-jdbc with no HTTP, JSON or mxj code (StoreFloor).
+            Stats floor = new Stats(mxj.get("store_floor_ms"));
+            result("store_floor_ms", floor.median(), "ms");
+            result("store_floor_ms_best", floor.min(), "ms");
+            result("store_floor_events_per_s", events / (floor.median() / 1000), "events/s");
+            result("store_floor_cpu_ms", new Stats(mxj.get("store_floor_cpu_other_ms")).median(), "ms");
+            result("store_floor_cpu_jit_ms", new Stats(mxj.get("store_floor_cpu_jit_ms")).median(), "ms");
+            if (mxj.containsKey("store_floor_warm_ms")) {
+                result("store_floor_warm_ms", new Stats(mxj.get("store_floor_warm_ms")).median(), "ms");
+            }
         }
         if (js) {
             Stats peerIngest = new Stats(peer.get("jssdk_ingest_ms"));
