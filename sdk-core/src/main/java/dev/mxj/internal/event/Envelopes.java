@@ -2,9 +2,9 @@ package dev.mxj.internal.event;
 
 import dev.mxj.event.EventRegistry;
 import dev.mxj.event.SyncEvent;
+import dev.mxj.internal.Handover;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Parses a room event of which sync's parser has checked the whole text but read only the
@@ -20,7 +20,8 @@ public final class Envelopes {
         SyncEvent parse(EventRegistry registry, String json, Map<?, ?> envelope);
     }
 
-    private static volatile Parser parser;
+    private static final Handover<Parser> PARSER = new Handover<>("EventRegistry's envelope parser",
+            EventRegistry::defaults);
 
     private Envelopes() {
     }
@@ -32,13 +33,7 @@ public final class Envelopes {
 
     /** Called once, by {@link EventRegistry}'s static initialiser. */
     public static void install(Parser p) {
-        Objects.requireNonNull(p, "parser");
-        synchronized (Envelopes.class) {
-            if (parser != null) {
-                throw new IllegalStateException("EventRegistry's envelope parser is already installed");
-            }
-            parser = p;
-        }
+        PARSER.install(p);
     }
 
     /**
@@ -46,11 +41,6 @@ public final class Envelopes {
      * read only the {@link #fields()} of ({@code envelope}; null if it is not an object).
      */
     public static SyncEvent parse(EventRegistry registry, String json, Map<?, ?> envelope) {
-        Parser p = parser;
-        if (p == null) {
-            EventRegistry.defaults(); // initialises EventRegistry, which installs its parser
-            p = parser;
-        }
-        return p.parse(registry, json, envelope);
+        return PARSER.get().parse(registry, json, envelope);
     }
 }

@@ -1,8 +1,7 @@
 package dev.mxj.internal.json;
 
+import dev.mxj.internal.Handover;
 import dev.mxj.json.RawJson;
-
-import java.util.Objects;
 
 /**
  * Makes {@link RawJson} values from text that mxj's own parser has just read and checked, without
@@ -19,38 +18,24 @@ public final class TrustedJson {
         RawJson ofValidText(String json);
     }
 
-    private static volatile Factory factory;
+    private static final Handover<Factory> FACTORY = new Handover<>("RawJson's trusted factory",
+            RawJson::emptyObject);
 
     private TrustedJson() {
     }
 
     /** Called once, by {@link RawJson}'s static initialiser. */
     public static void install(Factory f) {
-        Objects.requireNonNull(f, "factory");
-        synchronized (TrustedJson.class) {
-            if (factory != null) {
-                throw new IllegalStateException("RawJson's trusted factory is already installed");
-            }
-            factory = f;
-        }
+        FACTORY.install(f);
     }
 
     /** {@code json} and the tree the parser that read it built; neither is made again. */
     public static RawJson of(String json, Object tree) {
-        return factory().of(json, tree);
+        return FACTORY.get().of(json, tree);
     }
 
     /** {@code json}, already found valid; its tree is parsed when first asked for. */
     public static RawJson ofValidText(String json) {
-        return factory().ofValidText(json);
-    }
-
-    private static Factory factory() {
-        Factory f = factory;
-        if (f == null) {
-            RawJson.emptyObject(); // initialises RawJson, which installs its factory
-            f = factory;
-        }
-        return f;
+        return FACTORY.get().ofValidText(json);
     }
 }
