@@ -21,7 +21,12 @@ public final class Envelopes {
     }
 
     private static final Handover<Parser> PARSER = new Handover<>("EventRegistry's envelope parser",
-            EventRegistry::defaults);
+            new Runnable() { // not a lambda: this can run in a cold start, before any lambda is bootstrapped
+                @Override
+                public void run() {
+                    EventRegistry.defaults();
+                }
+            });
 
     private Envelopes() {
     }

@@ -19,7 +19,12 @@ public final class TrustedJson {
     }
 
     private static final Handover<Factory> FACTORY = new Handover<>("RawJson's trusted factory",
-            RawJson::emptyObject);
+            new Runnable() { // not a lambda: this can run in a cold start, before any lambda is bootstrapped
+                @Override
+                public void run() {
+                    RawJson.emptyObject();
+                }
+            });
 
     private TrustedJson() {
     }
