@@ -9,13 +9,13 @@ import java.util.Objects;
  */
 public final class Handover<T> {
     private final String what;
-    private final Runnable initialiseOwner;
+    private final Class<?> owner;
     private volatile T value;
 
-    /** {@code what} names it in errors; {@code initialiseOwner} makes the JVM initialise the API class. */
-    public Handover(String what, Runnable initialiseOwner) {
+    /** {@code what} names it in errors; {@code owner} is the API class whose initialiser installs it. */
+    public Handover(String what, Class<?> owner) {
         this.what = what;
-        this.initialiseOwner = initialiseOwner;
+        this.owner = owner;
     }
 
     /** Called once, by the API class's static initialiser. */
@@ -30,7 +30,11 @@ public final class Handover<T> {
     public T get() {
         T v = value;
         if (v == null) {
-            initialiseOwner.run();
+            try {
+                Class.forName(owner.getName(), true, owner.getClassLoader()); // runs the owner's initialiser
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(owner + " cannot be initialised", e);
+            }
             v = value;
         }
         return v;

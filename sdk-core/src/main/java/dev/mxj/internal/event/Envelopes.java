@@ -21,12 +21,7 @@ public final class Envelopes {
     }
 
     private static final Handover<Parser> PARSER = new Handover<>("EventRegistry's envelope parser",
-            new Runnable() { // not a lambda: this can run in a cold start, before any lambda is bootstrapped
-                @Override
-                public void run() {
-                    EventRegistry.defaults();
-                }
-            });
+            EventRegistry.class);
 
     private Envelopes() {
     }
